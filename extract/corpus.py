@@ -1,49 +1,272 @@
-"""Paths → one facts table, with the files that could not be read."""
+"""Paths → one facts table, with the files that could not be read.
+
+Files are read and extracted in worker processes, a bounded number of batches at a time, so
+memory does not grow with the corpus's text. Articles with identical content are extracted once
+(all their files are kept in the documents table), and each article's facts are cached by
+content hash and extractor version, so an unchanged corpus re-runs from the cache.
+"""
 from __future__ import annotations
 
+import os
+import sys
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
+from tqdm import tqdm
 
+from .cache import FactCache, content_key, default_cache_dir, version_of
 from .pipeline import extract_text
-from .readers import SkipFile, read_path
+from .readers import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, Article, SkipFile, read_path
 from .schema import COLUMNS
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+DOCUMENT_COLUMNS = ("doc", "title", "published", "files", "n_files", "facts", "key")
+FILES_PER_READ = 8             # files per read task: amortises inter-process overhead
+CHARS_PER_EXTRACT = 100_000    # article characters per extraction task (~0.1 s of rules)
+TASKS_PER_WORKER = 4           # in-flight tasks per worker: keeps workers busy, memory bounded
+DEFAULT_CACHE = "default"      # cache_dir value meaning default_cache_dir()
+
+_fields = attrgetter(*COLUMNS[1:])  # a Fact's row without its doc, in COLUMNS order
+Row = tuple[Any, ...]
 
 
 @dataclass
 class CorpusRun:
-    facts: pd.DataFrame                                       # exactly COLUMNS
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-    documents: int = 0
+    """The outcome of a corpus run: facts, what could not be read, and which files were read."""
+
+    facts: pd.DataFrame                                            # exactly COLUMNS, one row per mention
+    skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, reason)
+    documents: int = 0                                             # distinct articles extracted
+    documents_table: pd.DataFrame = field(                         # DOCUMENT_COLUMNS, one row per document
+        default_factory=lambda: pd.DataFrame(columns=list(DOCUMENT_COLUMNS)))
+    duplicates: int = 0     # articles identical to an earlier one, read but not extracted again
+    cached: int = 0         # documents whose facts came from the cache
+
+    def summary(self) -> str:
+        """One line of counts, then one line per skipped file with its reason."""
+        head = f"{self.documents} documents, {len(self.facts)} facts, {len(self.skipped)} skipped"
+        if self.duplicates:
+            head += f"; {self.duplicates} duplicate articles merged"
+        if self.cached:
+            head += f"; {self.cached} documents from cache"
+        return "\n".join([head] + [f"  skipped {path}: {reason}" for path, reason in self.skipped])
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterable[Path]:
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES)
-        else:
-            yield p
+def list_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files under `paths` (folders recursively, sorted), and the entries that cannot be articles.
 
-
-def run_corpus(paths: Iterable[str | Path], progress: bool = False) -> CorpusRun:
-    rows, skipped, docs = [], [], 0
-    for path in iter_files(paths):
-        try:
-            articles = read_path(path)
-        except (SkipFile, OSError) as exc:
-            skipped.append((str(path), str(exc)))
+    Hidden files and folders (``.name``, e.g. a cache or ``.git``) are not looked into. Files
+    named explicitly are always tried, whatever their extension; in folders only article
+    extensions are read and any other file is reported as unsupported.
+    """
+    files: dict[Path, None] = {}
+    skipped: list[tuple[str, str]] = []
+    for root in map(Path, paths):
+        if not root.is_dir():
+            files[root] = None
             continue
-        for art in articles:
-            docs += 1
-            rows += [f.as_row() for f in extract_text(art.text, doc=art.doc,
-                                                        published=art.published, title=art.title)]
-    return CorpusRun(pd.DataFrame(rows, columns=list(COLUMNS)), skipped, docs)
+        for dirpath, dirnames, filenames in os.walk(
+                root, onerror=lambda e: skipped.append((e.filename, _os_reason(e)))):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                path = Path(dirpath, name)
+                if name.startswith("."):
+                    continue
+                if path.suffix.lower() in ARTICLE_SUFFIXES:
+                    files[path] = None
+                else:
+                    skipped.append((str(path), f"unsupported file type ({path.suffix or 'no extension'})"))
+    return list(files), skipped
+
+
+def _os_reason(exc: OSError) -> str:
+    return "permission denied" if isinstance(exc, PermissionError) else f"unreadable ({exc.strerror})"
+
+
+def run_corpus(paths: Iterable[str | Path], progress: bool = False, *, workers: int | None = None,
+               cache_dir: str | Path | None = DEFAULT_CACHE,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> CorpusRun:
+    """Read and extract every article under `paths`.
+
+    `workers`: processes (default: one per CPU; 1 runs in this process). `cache_dir`: where
+    facts are cached (default: the user's cache folder; None: no cache). `max_bytes`: larger
+    files are skipped unread. Nothing raises for a bad file: it lands in `skipped` with its reason.
+    """
+    files, skipped = list_files(paths)
+    cache = _open_cache(cache_dir)
+    workers = workers or os.cpu_count() or 1
+    collector = _Collector()
+    bar = tqdm(total=len(files), unit="file", disable=None if progress else True, file=sys.stderr)
+    with (_Inline() if workers == 1 else ProcessPoolExecutor(workers)) as pool:
+        try:
+            _drive(pool, workers * TASKS_PER_WORKER, files, max_bytes, cache, collector, bar)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        finally:
+            bar.close()
+    return collector.result(skipped)
 
 
 def extract_corpus(paths: Iterable[str | Path]) -> pd.DataFrame:
     """Every fact of every readable article under `paths`, one row each."""
     return run_corpus(paths).facts
+
+
+def _open_cache(cache_dir: str | Path | None) -> FactCache | None:
+    """The cache for the current extractor, or None when disabled or its folder can't be made."""
+    if cache_dir is None:
+        return None
+    try:
+        return FactCache(default_cache_dir() if cache_dir == DEFAULT_CACHE else cache_dir,
+                         version_of(extract_text))
+    except OSError:
+        return None
+
+
+def _drive(pool: Executor, window: int, files: list[Path], max_bytes: int,
+           cache: FactCache | None, collector: _Collector, bar: tqdm) -> None:
+    """Keep at most `window` tasks in flight; take read results in file order (so the first of
+    identical articles names the document) and extraction results as they come."""
+    batches: Iterator[list[Path]] = (files[i:i + FILES_PER_READ] for i in range(0, len(files), FILES_PER_READ))
+    exhausted = False
+    reads: deque[Future] = deque()
+    extracts: set[Future] = set()
+    pending: list[tuple[int, Article]] = []
+    pending_chars = 0
+
+    def submit_extract() -> None:
+        nonlocal pending, pending_chars
+        if pending:
+            extracts.add(pool.submit(_extract_batch, pending, cache))
+            pending, pending_chars = [], 0
+
+    while True:
+        while not exhausted and len(reads) + len(extracts) < window:
+            if (batch := next(batches, None)) is None:
+                exhausted = True
+            else:
+                reads.append(pool.submit(_read_batch, batch, max_bytes, cache))
+        if reads and reads[0].done():
+            for result in reads.popleft().result():
+                bar.update(1)
+                for ordinal, article in collector.add_file(*result):
+                    pending.append((ordinal, article))
+                    pending_chars += len(article.text)
+                    if pending_chars >= CHARS_PER_EXTRACT:
+                        submit_extract()
+            if exhausted and not reads:
+                submit_extract()
+            continue
+        done = [f for f in extracts if f.done()]
+        for fut in done:
+            extracts.discard(fut)
+            collector.add_facts(fut.result())
+        if done:
+            continue
+        if not reads and not extracts:
+            return
+        wait(extracts | ({reads[0]} if reads else set()), return_when=FIRST_COMPLETED)
+
+
+def _read_batch(paths: list[Path], max_bytes: int, cache: FactCache | None) -> list[tuple]:
+    """Worker: read files; per file (path, reason) or (path, [(article, key, cached rows)], record skips)."""
+    out: list[tuple] = []
+    for path in paths:
+        try:
+            articles = read_path(path, max_bytes)
+        except SkipFile as exc:
+            out.append((str(path), str(exc)))
+            continue
+        except Exception as exc:  # a parser bug on one file must not stop the corpus
+            out.append((str(path), f"unreadable ({type(exc).__name__}: {exc})"))
+            continue
+        entries = []
+        for art in articles:
+            key = content_key(art.text, art.title, art.published)
+            entries.append((art, key, cache.get(key) if cache else None))
+        out.append((str(path), entries, articles.skipped))
+    return out
+
+
+def _extract_batch(items: list[tuple[int, Article]], cache: FactCache | None) -> list[tuple[int, list[Row] | str]]:
+    """Worker: extract articles; per article its rows (cached) or the error that stopped it."""
+    out: list[tuple[int, list[Row] | str]] = []
+    for ordinal, art in items:
+        try:
+            rows = [_fields(f) for f in extract_text(art.text, doc=art.doc, published=art.published,
+                                                     title=art.title)]
+        except Exception as exc:  # a rule bug on one article must not stop the corpus
+            out.append((ordinal, f"extraction failed ({type(exc).__name__}: {exc})"))
+            continue
+        if cache:
+            cache.put(content_key(art.text, art.title, art.published), rows)
+        out.append((ordinal, rows))
+    return out
+
+
+class _Collector:
+    """Parent-side state: one entry per distinct article, in the order first read."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, int] = {}
+        self.docs: list[dict[str, Any]] = []
+        self.rows: dict[int, list[Row]] = {}
+        self.skipped: list[tuple[str, str]] = []
+        self.duplicates = self.cached = 0
+
+    def add_file(self, path: str, entries: list | str, record_skips: list = ()) -> list[tuple[int, Article]]:
+        """Record one file's read result; return the new articles that still need extracting."""
+        if isinstance(entries, str):
+            self.skipped.append((path, entries))
+            return []
+        self.skipped.extend(record_skips)
+        todo = []
+        for art, key, rows in entries:
+            if key in self.by_key:
+                self.docs[self.by_key[key]]["files"].append(path)
+                self.duplicates += 1
+                continue
+            ordinal = self.by_key[key] = len(self.docs)
+            self.docs.append({"doc": art.doc, "title": art.title, "published": art.published,
+                              "files": [path], "key": key})
+            if rows is None:
+                todo.append((ordinal, art))
+            else:
+                self.rows[ordinal] = rows
+                self.cached += 1
+        return todo
+
+    def add_facts(self, results: list[tuple[int, list[Row] | str]]) -> None:
+        for ordinal, rows in results:
+            if isinstance(rows, str):
+                self.skipped.append((self.docs[ordinal]["files"][0], rows))
+            else:
+                self.rows[ordinal] = rows
+
+    def result(self, listing_skips: list[tuple[str, str]]) -> CorpusRun:
+        """Assemble the run: facts in document order, documents table, skips sorted by path."""
+        kept = [(i, d) for i, d in enumerate(self.docs) if i in self.rows]
+        facts = pd.DataFrame.from_records(
+            [(d["doc"], *row) for i, d in kept for row in self.rows[i]], columns=list(COLUMNS))
+        table = pd.DataFrame(
+            [(d["doc"], d["title"], d["published"], tuple(d["files"]), len(d["files"]),
+              len(self.rows[i]), d["key"]) for i, d in kept], columns=list(DOCUMENT_COLUMNS))
+        skipped = sorted(listing_skips + self.skipped)
+        return CorpusRun(facts, skipped, len(kept), table, self.duplicates, self.cached)
+
+
+class _Inline(Executor):
+    """An executor that runs each task at once in this process: `workers=1` without a pool."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        fut: Future = Future()
+        try:
+            fut.set_result(fn(*args, **kwargs))
+        except BaseException as exc:
+            fut.set_exception(exc)
+        return fut
