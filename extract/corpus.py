@@ -45,6 +45,7 @@ class CorpusRun:
         default_factory=lambda: pd.DataFrame(columns=list(DOCUMENT_COLUMNS)))
     duplicates: int = 0     # articles identical to an earlier one, read but not extracted again
     cached: int = 0         # documents whose facts came from the cache
+    ignored: list[str] = field(default_factory=list)  # files in folders that are not articles
 
     def summary(self) -> str:
         """One line of counts, then one line per skipped file with its reason."""
@@ -53,18 +54,23 @@ class CorpusRun:
             head += f"; {self.duplicates} duplicate articles merged"
         if self.cached:
             head += f"; {self.cached} documents from cache"
+        if self.ignored:
+            kinds = sorted({Path(p).suffix.lower() or "no extension" for p in self.ignored})
+            head += f"; {len(self.ignored)} other files ignored ({', '.join(kinds)})"
         return "\n".join([head] + [f"  skipped {path}: {reason}" for path, reason in self.skipped])
 
 
-def list_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files under `paths` (folders recursively, sorted), and the entries that cannot be articles.
+def list_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]], list[Path]]:
+    """Files to read under `paths` (folders recursively, sorted), unreadable folders with their
+    reason, and the folders' other files, which are not articles.
 
-    Hidden files and folders (``.name``, e.g. a cache or ``.git``) are not looked into. Files
-    named explicitly are always tried, whatever their extension; in folders only article
-    extensions are read and any other file is reported as unsupported.
+    Hidden files and folders (``.name``, e.g. ``.git``) are not looked into. Files named
+    explicitly are always tried, whatever their extension; in folders only article extensions
+    are read, and the rest (images, a kept table ...) is counted in the summary as ignored.
     """
     files: dict[Path, None] = {}
     skipped: list[tuple[str, str]] = []
+    ignored: list[Path] = []
     for root in map(Path, paths):
         if not root.is_dir():
             files[root] = None
@@ -72,15 +78,13 @@ def list_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str,
         for dirpath, dirnames, filenames in os.walk(
                 root, onerror=lambda e: skipped.append((e.filename, _os_reason(e)))):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
+            for name in sorted(n for n in filenames if not n.startswith(".")):
                 path = Path(dirpath, name)
-                if name.startswith("."):
-                    continue
                 if path.suffix.lower() in ARTICLE_SUFFIXES:
                     files[path] = None
                 else:
-                    skipped.append((str(path), f"unsupported file type ({path.suffix or 'no extension'})"))
-    return list(files), skipped
+                    ignored.append(path)
+    return list(files), skipped, ignored
 
 
 def _os_reason(exc: OSError) -> str:
@@ -96,7 +100,7 @@ def run_corpus(paths: Iterable[str | Path], progress: bool = False, *, workers: 
     facts are cached (default: the user's cache folder; None: no cache). `max_bytes`: larger
     files are skipped unread. Nothing raises for a bad file: it lands in `skipped` with its reason.
     """
-    files, skipped = list_files(paths)
+    files, skipped, ignored = list_files(paths)
     cache = _open_cache(cache_dir)
     workers = workers or os.cpu_count() or 1
     collector = _Collector()
@@ -109,7 +113,7 @@ def run_corpus(paths: Iterable[str | Path], progress: bool = False, *, workers: 
             raise
         finally:
             bar.close()
-    return collector.result(skipped)
+    return collector.result(skipped, ignored)
 
 
 def extract_corpus(paths: Iterable[str | Path]) -> pd.DataFrame:
@@ -248,7 +252,7 @@ class _Collector:
             else:
                 self.rows[ordinal] = rows
 
-    def result(self, listing_skips: list[tuple[str, str]]) -> CorpusRun:
+    def result(self, listing_skips: list[tuple[str, str]], ignored: list[Path]) -> CorpusRun:
         """Assemble the run: facts in document order, documents table, skips sorted by path."""
         kept = [(i, d) for i, d in enumerate(self.docs) if i in self.rows]
         facts = pd.DataFrame.from_records(
@@ -257,7 +261,8 @@ class _Collector:
             [(d["doc"], d["title"], d["published"], tuple(d["files"]), len(d["files"]),
               len(self.rows[i]), d["key"]) for i, d in kept], columns=list(DOCUMENT_COLUMNS))
         skipped = sorted(listing_skips + self.skipped)
-        return CorpusRun(facts, skipped, len(kept), table, self.duplicates, self.cached)
+        return CorpusRun(facts, skipped, len(kept), table, self.duplicates, self.cached,
+                         [str(p) for p in ignored])
 
 
 class _Inline(Executor):

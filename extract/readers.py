@@ -125,7 +125,7 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Articles:
     if not stat.S_ISREG(st.st_mode):
         raise SkipFile("not a regular file")
     if st.st_size > max_bytes:
-        raise SkipFile(f"too large ({st.st_size / MB:.1f} MB > {max_bytes / MB:g} MB limit)")
+        raise SkipFile(f"too large ({_size(st.st_size)} > {_size(max_bytes)} limit)")
     try:
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
@@ -134,8 +134,13 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Articles:
     except OSError as exc:
         raise SkipFile(f"unreadable ({exc.strerror or exc})") from None
     if len(data) > max_bytes:  # grew since stat
-        raise SkipFile(f"too large (over the {max_bytes / MB:g} MB limit)")
+        raise SkipFile(f"too large (over the {_size(max_bytes)} limit)")
     return read_bytes(str(path), data)
+
+
+def _size(n: int) -> str:
+    """A byte count for people: ``200.0 MB``, ``2.0 KB``, ``512 bytes``."""
+    return f"{n / MB:.1f} MB" if n >= MB else f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
 
 
 def read_bytes(name: str, data: bytes) -> Articles:
