@@ -1,0 +1,240 @@
+"""The dashboard: the facts of a folder of articles as filterable charts, each figure traceable to
+its sentence. Layout and orchestration only; the work is done by the functions in `board/`.
+
+    streamlit run dashboard.py                      # the bundled corpus in data/
+    streamlit run dashboard.py -- --data DIR        # or INDICATOR_DATA=DIR streamlit run ...
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from board import charts, docview, evidence, filters, loading
+
+st.set_page_config(page_title="Regional economic indicators", page_icon="📊", layout="wide")
+PLOTLY_CONFIG = {"displaylogo": False}
+
+
+@st.cache_resource(show_spinner="Reading the articles and extracting their figures…",
+                   max_entries=4)
+def corpus_of(data_dir: str, stamp: int) -> loading.Corpus:
+    """One shared, read-only table per folder; `stamp` changes when an article or the
+    extractor does, which is the only time extraction runs again."""
+    return loading.load_corpus(Path(data_dir))
+
+
+@st.cache_data(show_spinner="Extracting the uploaded file…", max_entries=256)
+def upload_of(name: str, data: bytes) -> loading.Upload:
+    """Extraction of one upload, keyed by its content so reruns do not extract it again."""
+    return loading.read_upload(name, data)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def article_text(data_dir: str, doc: str, stamp: int) -> str | None:
+    """The text of one corpus article, re-read from its file for the document view."""
+    article = loading.find_article(Path(data_dir), doc)
+    return article.text if article else None
+
+
+def shown_path(path: Path) -> str:
+    """`path` relative to the working directory when it lies below it."""
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+def widget_key(name: str) -> str:
+    return f"filter_{name}"
+
+
+def reset_filters() -> None:
+    """Back to the unfiltered view, in the widgets and in the URL."""
+    for name in [*filters.MULTI_FIELDS, "years"]:
+        st.session_state.pop(widget_key(name), None)
+    st.query_params.clear()
+
+
+def doc_label(titles: dict[str, str]) -> Callable[[str], str]:
+    """How a document is named in choices: its title, then its id."""
+    return lambda doc: f"{titles[doc]} ({doc})" if titles.get(doc) else doc
+
+
+def sidebar_filters(facts: pd.DataFrame, offered: filters.Choices,
+                    titles: dict[str, str]) -> filters.Filters:
+    """The sidebar's widgets, started from the URL and written back to it, so that a link
+    reopens the same view. Selections the data no longer offers are dropped first."""
+    from_url = filters.from_query({k: st.query_params.get_all(k) for k in st.query_params}, offered)
+    state = st.session_state
+    for name in filters.MULTI_FIELDS:
+        state.setdefault(widget_key(name), list(getattr(from_url, name)))
+    state.setdefault(widget_key("years"), from_url.years or offered.years)
+
+    st.header("Filters")
+    categories = st.multiselect("Category", offered.categories, key=widget_key("categories"),
+                                format_func=lambda c: filters.CATEGORY_LABELS.get(c, c))
+    indicator_options = filters.indicator_choices(facts, categories)
+    state[widget_key("indicators")] = [i for i in state[widget_key("indicators")]
+                                       if i in indicator_options]
+    indicators = st.multiselect("Indicator", indicator_options, key=widget_key("indicators"),
+                                placeholder="Type to search indicators")
+    entities = st.multiselect("Entity", offered.entities, key=widget_key("entities"),
+                              placeholder="All entities")
+    years = None
+    if offered.years and offered.years[0] < offered.years[1]:
+        lo, hi = state[widget_key("years")] or offered.years
+        state[widget_key("years")] = (max(lo, offered.years[0]), min(hi, offered.years[1]))
+        chosen = st.slider("Years", *offered.years, key=widget_key("years"))
+        years = None if tuple(chosen) == offered.years else tuple(chosen)
+    statuses = st.multiselect("Status", offered.statuses, key=widget_key("statuses"),
+                              placeholder="actual, expected and target")
+    docs = st.multiselect("Source document", offered.docs, key=widget_key("docs"),
+                          format_func=doc_label(titles), placeholder="All documents")
+    st.button("Reset filters", on_click=reset_filters)
+
+    view = filters.Filters(tuple(categories), tuple(indicators), tuple(entities),
+                           tuple(statuses), tuple(docs), years)
+    if view.to_query() != {k: st.query_params.get_all(k) for k in st.query_params}:
+        st.query_params.from_dict(view.to_query())
+    return view
+
+
+def read_uploads() -> list[loading.Upload]:
+    """The session's uploaded files, extracted; unreadable ones are named in a warning."""
+    st.header("Your articles")
+    files = st.file_uploader("Add .txt (UTF-8 or GBK) or .html articles", type=["txt", "html", "htm"],
+                             accept_multiple_files=True, key="uploads")
+    uploads = [upload_of(f.name, f.getvalue()) for f in files or []]
+    for bad in (u for u in uploads if u.error):
+        st.warning(f"Could not read **{bad.name}**: {bad.error}")
+    return [u for u in uploads if not u.error]
+
+
+def overview(corpus: loading.Corpus, uploads: list[loading.Upload], facts: pd.DataFrame,
+             view: pd.DataFrame, data_dir: Path) -> None:
+    """What is loaded, in four numbers, and how much of it the filters show."""
+    added = sum(len(u.articles) for u in uploads)
+    st.caption(f"Every figure reported in the articles under `{shown_path(data_dir)}`"
+               + (f" and {len(uploads)} uploaded file(s)" if uploads else "")
+               + ", read into a table of facts. Each chart point leads back to its sentence.")
+    years = facts["year"].dropna()
+    cols = st.columns(4)
+    cols[0].metric("Documents", f"{corpus.documents + added:,}")
+    cols[1].metric("Facts", f"{len(facts):,}")
+    cols[2].metric("Entities", f"{facts['entity'].replace('', pd.NA).nunique():,}")
+    cols[3].metric("Years", f"{years.min()}–{years.max()}" if len(years) else "–")
+    if len(view) != len(facts):
+        st.caption(f"The filters show {len(view):,} of {len(facts):,} facts.")
+    if corpus.skipped:
+        with st.expander(f"{len(corpus.skipped)} file(s) in the folder could not be read"):
+            st.table(pd.DataFrame(corpus.skipped, columns=["file", "reason"]))
+    if corpus.cache_error:
+        st.caption(f"The extracted table could not be kept ({corpus.cache_error}); "
+                   "it will be extracted again on the next start.")
+
+
+def show_charts(view: pd.DataFrame) -> None:
+    """The headline charts, each with the documents it draws on."""
+    colours = charts.entity_colours(view["entity"].unique())
+    panels = charts.value_panels(view)
+    st.subheader("Values over time")
+    if not panels:
+        st.caption("No amounts in this view.")
+    grid = st.columns(2)
+    for i, (indicator, base_unit) in enumerate(panels):
+        rows = view[(view["indicator"] == indicator) & (view["base_unit"] == base_unit)]
+        with grid[i % 2]:
+            st.plotly_chart(charts.values_figure(view, indicator, base_unit, colours),
+                            key=f"values-{i}", config=PLOTLY_CONFIG)
+            st.caption(charts.sources_caption(rows))
+
+    st.subheader("Growth rates (year on year)")
+    growth = view[view["growth_pct"].notna()]
+    if growth.empty:
+        st.caption("No growth rates in this view.")
+    else:
+        figure, left_out = charts.growth_figure(growth)
+        st.plotly_chart(figure, key="growth", config=PLOTLY_CONFIG)
+        st.caption(charts.sources_caption(growth)
+                   + (f". {left_out} older rates are not drawn; narrow the filters to see them."
+                      if left_out else ""))
+
+    st.subheader("Projects and enterprises")
+    counts = view[view["category"].isin(charts.COUNT_CATEGORIES) & (view["base_unit"] == "count")]
+    if counts.empty:
+        st.caption("No project or enterprise counts in this view.")
+    else:
+        st.plotly_chart(charts.counts_figure(counts), key="counts", config=PLOTLY_CONFIG)
+        st.caption(charts.sources_caption(counts))
+
+
+def show_evidence(view: pd.DataFrame) -> None:
+    """The filtered facts with their sentences, sortable, and as a CSV download."""
+    st.dataframe(evidence.evidence_table(view), hide_index=True, column_config={
+        "value": st.column_config.NumberColumn("value", format="%g"),
+        "value_base": st.column_config.NumberColumn("value (base unit)", format="%.6g",
+                                                    help="The amount in base units (元, 个, %), "
+                                                         "to sort across 万元 and 亿元"),
+        "growth_pct": st.column_config.NumberColumn("growth %", format="%+.1f"),
+        "year": st.column_config.NumberColumn("year", format="%d"),
+        "sentence": st.column_config.TextColumn("evidence sentence", width="large"),
+    })
+    st.download_button("Download these facts as CSV", data=lambda: evidence.to_csv_bytes(view),
+                       file_name="facts.csv", mime="text/csv", on_click="ignore")
+
+
+def show_document(facts: pd.DataFrame, view: pd.DataFrame, uploads: list[loading.Upload],
+                  titles: dict[str, str], data_dir: Path, stamp: int) -> None:
+    """One article with every extracted figure highlighted; those of the view are listed first."""
+    uploaded = {a.doc: a.text for u in uploads for a in u.articles}
+    docs = list(dict.fromkeys([*view["doc"], *facts["doc"], *uploaded]))
+    doc = st.selectbox("Article", docs, key="article", format_func=doc_label(titles))
+    if doc is None:
+        return
+    text = uploaded.get(doc) or article_text(str(data_dir), doc, stamp)
+    if text is None:
+        st.warning(f"The text of {doc} could not be read again from `{shown_path(data_dir)}`.")
+        return
+    own = facts[facts["doc"] == doc]
+    st.caption(f"{len(own)} figure(s) highlighted; hover over one to see its indicator. "
+               "Yellow: actual, blue: expected, violet: target.")
+    st.html(docview.highlight(text, docview.marks_for(own)))
+
+
+def main() -> None:
+    data_dir = loading.resolve_data_dir(sys.argv[1:], os.environ)
+    stamp = loading.input_stamp(data_dir)
+    corpus = corpus_of(str(data_dir), stamp)
+    st.title("Regional economic indicators")
+    filter_box = st.sidebar.container()
+    with st.sidebar:
+        uploads = read_uploads()
+    facts = pd.concat([corpus.facts, *(u.facts for u in uploads)], ignore_index=True) \
+        if uploads else corpus.facts
+    offered = filters.choices(facts)
+    titles = {a.doc: a.title or "" for u in uploads for a in u.articles}
+    titles |= {d: t for d, t in zip(facts["doc"], facts["title"]) if t}
+    with filter_box:
+        view = filters.apply(facts, sidebar_filters(facts, offered, titles))
+    overview(corpus, uploads, facts, view, data_dir)
+
+    if facts.empty:
+        st.info("No figures have been extracted from these articles yet. Upload articles in the "
+                "sidebar, or point the dashboard at another folder with `--data DIR`.")
+        return
+    if view.empty:
+        st.warning("No facts match these filters. Widen the year range, remove a selection, "
+                   "or reset the filters in the sidebar.")
+        return
+    charts_tab, evidence_tab, document_tab = st.tabs(["Charts", "Evidence", "Document"])
+    with charts_tab:
+        show_charts(view)
+    with evidence_tab:
+        show_evidence(view)
+    with document_tab:
+        show_document(facts, view, uploads, titles, data_dir, stamp)
+
+
+main()
