@@ -111,12 +111,12 @@ def normalise(facts: pd.DataFrame) -> pd.DataFrame:
     """Exactly the contract's columns with stable dtypes, whatever produced the table."""
     df = facts.reindex(columns=list(COLUMNS))
     for col in TEXT_COLUMNS:
-        df[col] = df[col].fillna("").astype(str)
+        df[col] = df[col].astype(object).fillna("").astype(str)
     for col in FLOAT_COLUMNS:
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
     for col in INT_COLUMNS:
         df[col] = pd.to_numeric(df[col], errors="coerce").round().astype("Int64")
-    df["approx"] = df["approx"].fillna(False).astype(bool)
+    df["approx"] = df["approx"].astype(object).fillna(False).astype(bool)
     return df.reset_index(drop=True)
 
 
