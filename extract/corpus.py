@@ -136,7 +136,8 @@ def _drive(pool: Executor, window: int, files: list[Path], max_bytes: int,
            cache: FactCache | None, collector: _Collector, bar: tqdm) -> None:
     """Keep at most `window` tasks in flight; take read results in file order (so the first of
     identical articles names the document) and extraction results as they come."""
-    batches: Iterator[list[Path]] = (files[i:i + FILES_PER_READ] for i in range(0, len(files), FILES_PER_READ))
+    names = list(map(str, files))
+    batches: Iterator[list[str]] = (names[i:i + FILES_PER_READ] for i in range(0, len(names), FILES_PER_READ))
     exhausted = False
     reads: deque[Future] = deque()
     extracts: set[Future] = set()
@@ -177,23 +178,23 @@ def _drive(pool: Executor, window: int, files: list[Path], max_bytes: int,
         wait(extracts | ({reads[0]} if reads else set()), return_when=FIRST_COMPLETED)
 
 
-def _read_batch(paths: list[Path], max_bytes: int, cache: FactCache | None) -> list[tuple]:
+def _read_batch(paths: list[str], max_bytes: int, cache: FactCache | None) -> list[tuple]:
     """Worker: read files; per file (path, reason) or (path, [(article, key, cached rows)], record skips)."""
     out: list[tuple] = []
     for path in paths:
         try:
             articles = read_path(path, max_bytes)
         except SkipFile as exc:
-            out.append((str(path), str(exc)))
+            out.append((path, str(exc)))
             continue
         except Exception as exc:  # a parser bug on one file must not stop the corpus
-            out.append((str(path), f"unreadable ({type(exc).__name__}: {exc})"))
+            out.append((path, f"unreadable ({type(exc).__name__}: {exc})"))
             continue
         entries = []
         for art in articles:
             key = content_key(art.text, art.title, art.published)
             entries.append((art, key, cache.get(key) if cache else None))
-        out.append((str(path), entries, articles.skipped))
+        out.append((path, entries, articles.skipped))
     return out
 
 
