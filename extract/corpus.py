@@ -156,6 +156,8 @@ def _drive(pool: Executor, window: int, files: list[Path], max_bytes: int,
                 exhausted = True
             else:
                 reads.append(pool.submit(_read_batch, batch, max_bytes, cache))
+        if exhausted and not reads:
+            submit_extract()
         if reads and reads[0].done():
             for result in reads.popleft().result():
                 bar.update(1)
@@ -164,8 +166,6 @@ def _drive(pool: Executor, window: int, files: list[Path], max_bytes: int,
                     pending_chars += len(article.text)
                     if pending_chars >= CHARS_PER_EXTRACT:
                         submit_extract()
-            if exhausted and not reads:
-                submit_extract()
             continue
         done = [f for f in extracts if f.done()]
         for fut in done:

@@ -308,6 +308,23 @@ def test_articles_in_memory_stay_bounded(tmp_path: Path, fake: list[str], monkey
     assert peak <= corpus.TASKS_PER_WORKER * 2 + 4
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("files_per_read, chars_per_extract, tasks_per_worker",
+                         [(1, 1, 1), (1, 10_000, 1), (3, 50, 1), (2, 200, 3), (50, 10**6, 2)])
+def test_every_batching_gives_every_article(tmp_path: Path, fake: list[str], monkeypatch: pytest.MonkeyPatch,
+                                            workers: int, files_per_read: int, chars_per_extract: int,
+                                            tasks_per_worker: int) -> None:
+    for i in range(23):
+        (tmp_path / f"{i:02d}.txt").write_text(f"第{i}篇，完成投资{i}亿元。\n" * (i + 1))
+    monkeypatch.setattr(corpus, "FILES_PER_READ", files_per_read)
+    monkeypatch.setattr(corpus, "CHARS_PER_EXTRACT", chars_per_extract)
+    monkeypatch.setattr(corpus, "TASKS_PER_WORKER", tasks_per_worker)
+    run = run_corpus([tmp_path], workers=workers, cache_dir=None)
+    assert list(run.documents_table["doc"]) == [f"{i:02d}" for i in range(23)]
+    assert len(run.facts) == sum(range(1, 24))
+    assert list(run.facts["doc"]) == [f"{i:02d}" for i in range(23) for _ in range(i + 1)]
+
+
 def test_extract_corpus_is_the_facts_of_run_corpus(tmp_path: Path, fake: list[str],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
