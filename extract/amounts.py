@@ -1,0 +1,130 @@
+"""Amount spans: a number, its multiplier and unit, and the qualifier words around it.
+
+Only a number with a unit is an amount (149亿元, 16个, 11%, 1.2个百分点, 40万平方米); a bare 亿 counts
+as money (双破500亿). Dates, ordinals (第十一届, 十二届十次), codes (IS9001), formulas (1+1>2, 3+X),
+vague numbers (数百名), rates (40公里/小时), durations (两个多月), labels inside short quotes
+(“五个中心”) and the article 一 (一批, 一个中心) are not amounts.
+
+    >>> [(a.value, a.unit, a.approx) for a in find_amounts("产值从600多万元提高到一亿元，近40家企业")]
+    [(600.0, '万元', True), (1.0, '亿元', False), (40.0, '家', True)]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .numbers import MULTIPLIERS, parse_number
+from .vocabulary import alternation, units, words
+
+CN_START = "零〇一二两三四五六七八九十"
+CN_ALL = CN_START + "百千万亿"
+QUOTES_OPEN, QUOTES_CLOSE = "“‘「《\"", "”’」》\""
+# Closed sets of context that make a number something other than an amount.
+NOT_AFTER = ("第", "届", "数", "几", "若干", "之")
+FORMULA = set("+×>＜<=*")
+DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "周")
+SHORT_QUOTE = 10   # a quoted label is at most this long (“1+8”, “十四五”, “五个中心”)
+
+
+@lru_cache(maxsize=None)
+def amount_pattern() -> regex.Pattern:
+    return regex.compile(rf"""
+        (?<![\d.,A-Za-z第{CN_ALL}])
+        (?P<num>
+            \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?     # 1,234.5
+          | \d+(?:\.\d+)?                        # 149, 12.06
+          | [{CN_START}][{CN_ALL}]*(?:点[{CN_START}]+)?   # 一百四十九, 十, 三千万
+        )
+        (?P<more1>多|余)?                        # 600多万元, 十余个
+        (?P<mult>{alternation(list(MULTIPLIERS))})?
+        (?P<more2>多|余)?                        # 2万多人
+        (?: (?P<unit>{alternation(list(units()))}) | (?![\d.]) )
+    """, regex.X)
+
+
+@lru_cache(maxsize=None)
+def _approx_words() -> tuple[regex.Pattern, regex.Pattern]:
+    w = words()["approx"]
+    before = regex.compile(f"(?:{alternation(w['before'])})$")
+    after = regex.compile(alternation(w["after"]))
+    return before, after
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int          # the surface: number, multiplier and unit (text[start:end])
+    end: int
+    value: float        # as written: 149 for 149亿元, 3000 for 三千万元
+    unit: str           # as written: 亿元, 万元, 个, %, 个百分点, 倍
+    kind: str           # money, count, pct, pp, times, area, length, …
+    base_unit: str
+    value_base: float
+    approx: bool
+    chinese: bool       # written in Chinese numerals
+    outer_start: int    # with the qualifier words before (近, 超过) and after (左右, 以上)
+    outer_end: int
+    above: bool         # followed by 以上/以下: a threshold when a noun follows
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    lo = max(0, start - SHORT_QUOTE)
+    opening = max(text.rfind(q, lo, start) for q in QUOTES_OPEN)
+    if opening < 0 or any(text.find(q, opening + 1, start) >= 0 for q in QUOTES_CLOSE):
+        return False
+    closing = [i for i in (text.find(q, end, opening + SHORT_QUOTE + 2) for q in QUOTES_CLOSE) if i >= 0]
+    return bool(closing)
+
+
+def _split_numeral(num: str, mult: str | None) -> tuple[str, str]:
+    """三千万 → (三千, 万): a Chinese numeral's trailing 万/亿 is written like a multiplier."""
+    if mult or num[0].isdigit():
+        return num, mult or ""
+    for big in ("万亿", "亿", "万"):
+        if num.endswith(big) and len(num) > len(big):
+            return num[: -len(big)], big
+    return num, ""
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    end = len(text) if end is None else end
+    approx_before, approx_after = _approx_words()
+    unit_table = units()
+    out = []
+    for m in amount_pattern().finditer(text, start, end):
+        unit = m["unit"] or ""
+        num, mult = _split_numeral(m["num"], m["mult"])
+        chinese = not num[0].isdigit()
+        if not unit and mult not in ("亿", "万亿"):
+            continue
+        if unit == "" and m.end() < len(text) and regex.match(r"[\p{Han}]", text[m.end()]) and text[m.end()] not in "的’”":
+            continue                                   # 数十亿量级, 2万无锡游客: no unit of its own
+        before = text[max(0, m.start() - 2):m.start()]
+        after = text[m.end():m.end() + 3]
+        if before.endswith(NOT_AFTER) or (before and before[-1] in FORMULA) or (after and after[0] in FORMULA):
+            continue
+        if after.startswith("/") or (unit == "个" and after.startswith(DURATION_AFTER)):
+            continue
+        if chinese and num == "一" and unit_table.get(unit, None) and unit_table[unit].kind == "count":
+            continue                                   # 一批, 一个中心, 一家: an article, not a count
+        if _in_short_quote(text, m.start(), m.end()):
+            continue
+        try:
+            value = parse_number(num)
+        except (ValueError, KeyError):
+            continue
+        u = unit_table.get(unit)
+        kind, base, factor = (u.kind, u.base_unit, u.factor) if u else ("money", "CNY", 1.0)
+        scale = MULTIPLIERS.get(mult, 1.0)
+        pre = approx_before.search(text, max(0, m.start() - 4), m.start())
+        post = approx_after.match(text, m.end())
+        outer_start = pre.start() if pre else m.start()
+        outer_end = post.end() if post else m.end()
+        out.append(Amount(
+            start=m.start(), end=m.end(), value=value, unit=mult + unit, kind=kind, base_unit=base,
+            value_base=value * scale * factor, approx=bool(pre or post or m["more1"] or m["more2"]),
+            chinese=chinese, outer_start=outer_start, outer_end=outer_end,
+            above=bool(post and post[0] in ("以上", "以下")),
+        ))
+    return out

@@ -1,0 +1,239 @@
+"""Who a figure belongs to: mentions of places, parks and companies, and what 园区/我市/全省 point to.
+
+Places come from a gazetteer of China's provinces, cities and counties (vocab/places.csv); parks
+and companies from their name suffixes (…科技产业园区, …有限公司), walking left from the suffix to
+the start of the name. Mentions of one park under several names (苏锡通园区, 苏锡通科技产业园区)
+are grouped by their core name and reported under the most formal one, or under the canonical
+name of vocab/entities.csv. Anaphora (园区, 我市, 全省, 该公司) resolve to the latest mention of
+that kind before them, else to the most mentioned one in the document.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .vocabulary import alternation, entity_aliases, places, words
+
+PARK_SUFFIXES = ["科技产业园区", "科技产业园", "经济技术开发区", "经济开发区", "高新技术产业开发区",
+                 "高新技术开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
+                 "智创园", "生态园", "科技园", "科技城", "医药城", "保税区",
+                 "自贸片区", "创新区", "新区", "合作区", "示范区", "园区"]
+# A name ending in one of these is a park only when its core is a known place or the core of a
+# formally named park of the same document (苏锡通园区 beside 苏锡通科技产业园区).
+GENERIC_PARK_SUFFIXES = ("园区", "新区", "创新区", "合作区", "示范区", "自贸片区")
+COMPANY_SUFFIXES = ["股份有限公司", "有限责任公司", "有限公司", "集团"]
+# Characters that cannot be inside a name: they end the walk left from a suffix.
+PUNCTUATION = set("，,。；;：:！!？?“”‘’\"'《》〈〉【】「」、▲●■◆★☆ \t\n")
+NAME_STOP = {
+    "park": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"),
+    "company": PUNCTUATION | set("的在与和及对了是为到于将把由从让使给等也都就还再又并且而其该我各此这之以来有"),
+}
+# Verbs that often stand right before a name and are not part of it.
+LEADING_VERBS = ("推动", "打造", "建设", "依托", "聚焦", "来到", "前往", "考察", "走进", "落户", "入驻", "加快",
+                 "支持", "共建", "推进", "助力", "深化", "围绕", "作为", "成立", "设立", "举办", "签约", "引进",
+                 "获批", "更名", "携手", "联合", "发挥", "参观", "走访", "调研", "学习借鉴", "借鉴", "学习", "当前",
+                 "目前", "消除", "完成", "宣布", "加入")
+# Words that make a park name generic rather than a name (重点开发区, 合作园区).
+GENERIC_CORES = ("重点", "国家级", "省级", "合作", "特色", "高水平", "现代", "周边", "各类", "相关", "共建", "一批")
+MAX_NAME = {"park": 9, "company": 18}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str      # canonical name, or the anaphor word until resolved
+    kind: str      # province, city, county, park, company
+    anaphor: bool = False
+
+
+@lru_cache(maxsize=None)
+def _place_index() -> tuple[dict[str, tuple[str, str, str]], regex.Pattern, regex.Pattern]:
+    """Surface → (full name, level, parent); the place pattern; the organisation-suffix pattern."""
+    index: dict[str, tuple[str, str, str]] = {}
+    for p in places():
+        index.setdefault(p.name, (p.name, p.level, p.parent))
+        if p.short:
+            index.setdefault(p.short, (p.name, p.level, p.parent))
+    org = regex.compile(alternation(words()["organisations"]["suffixes"]))
+    return index, regex.compile(alternation(list(index))), org
+
+
+@lru_cache(maxsize=None)
+def _suffix_pattern() -> regex.Pattern:
+    # 集团 followed by (香港)有限公司 is inside a longer company name
+    return regex.compile(f"(?P<park>{alternation(PARK_SUFFIXES)})"
+                         f"|(?P<company>(?:{alternation(COMPANY_SUFFIXES)})(?![(（]|有限|股份))")
+
+
+@lru_cache(maxsize=None)
+def _anaphora() -> tuple[regex.Pattern, dict[str, str]]:
+    kinds = {w: kind for kind, ws in words()["anaphora"].items() for w in ws}
+    return regex.compile(alternation(list(kinds))), kinds
+
+
+ANAPHOR_TARGETS = {
+    "park": ("park",), "city": ("city", "county-city"), "county": ("county",),
+    "province": ("province",), "company": ("company",),
+}
+DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
+
+
+def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: set[str],
+                 place_re: regex.Pattern) -> str:
+    """The name that ends with this suffix, or "" when there is none."""
+    i, stop = suffix.start(), NAME_STOP[kind]
+    while i > floor and suffix.start() - i < MAX_NAME[kind] and text[i - 1] not in stop:
+        i -= 1
+    name = text[i:suffix.end()]
+    for verb in LEADING_VERBS:
+        if name.startswith(verb):
+            name = name[len(verb):]
+    tails = [k for k in known if name.endswith(k)]
+    if tails:
+        return max(tails, key=len)
+    if kind == "park":
+        core_end = len(name) - len(suffix[0])
+        if suffix[0] in GENERIC_PARK_SUFFIXES:
+            places_in = [p for p in place_re.finditer(name, 0, core_end, overlapped=True) if p.end() == core_end]
+            if places_in:
+                return name[min(p.start() for p in places_in):]
+        place = place_re.search(name, 0, core_end)
+        if place:
+            name = name[place.start():]
+        if name.startswith(GENERIC_CORES):
+            return ""
+    min_core = 4 if suffix[0] == "集团" else 2
+    return name if len(name) - len(suffix[0]) >= min_core else ""
+
+
+def _core(name: str) -> str:
+    for s in PARK_SUFFIXES:
+        if name.endswith(s):
+            return name[: -len(s)]
+    return name
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Named mentions and unresolved anaphora in text[start:end], left to right, not overlapping."""
+    end = len(text) if end is None else end
+    index, place_re, org_re = _place_index()
+    aliases = entity_aliases()
+    found: list[Mention] = []
+    known = set(aliases) | set(aliases.values())
+    floor = start
+    for m in _suffix_pattern().finditer(text, start, end):
+        kind = m.lastgroup
+        name = _name_before(text, m, max(floor, found[-1].end if found else start), kind, known, place_re)
+        floor = m.end()
+        if name:
+            found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), kind))
+    formal_cores = {_core(f.name) for f in found if f.kind == "park" and not f.name.endswith(GENERIC_PARK_SUFFIXES)}
+    found = [f for f in found if f.kind != "park" or f.name in known or not f.name.endswith(GENERIC_PARK_SUFFIXES)
+             or _core(f.name) in formal_cores or place_re.fullmatch(_core(f.name))]
+    for m in place_re.finditer(text, start, end):
+        if org_re.match(text, m.end()) or any(f.start <= m.start() < f.end for f in found):
+            continue
+        full, level, parent = index[m[0]]
+        if level == "county" and full.endswith("市"):
+            level = "county-city"
+        found.append(Mention(m.start(), m.end(), full, level))
+    found.sort(key=lambda x: x.start)
+    ana_re, kinds = _anaphora()
+    taken = [(f.start, f.end) for f in found]
+    for m in ana_re.finditer(text, start, end):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        kind = kinds[m[0]]
+        if kind == "company" and m[0] in ("公司", "企业") and m.start() > 0 and text[m.start() - 1] not in NAME_STOP:
+            continue
+        if kind == "park" and m.start() > 0 and text[m.start() - 1] not in NAME_STOP and m[0] == "园区":
+            continue
+        found.append(Mention(m.start(), m.end(), m[0], kind, anaphor=True))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+class Entities:
+    """The mentions of one document, with anaphora resolved and park names grouped."""
+
+    def __init__(self, text: str, start: int, title: str = "") -> None:
+        raw = find_mentions(text, start)
+        raw = self._drop_uncontexted_counties(raw)
+        raw = self._group_parks(raw)
+        self.mentions = self._resolve(raw)
+        self.starts = [m.start for m in self.mentions]
+        counts = Counter(m.name for m in self.mentions if m.name)
+        for m in find_mentions(title):
+            counts[self._canonical(m.name)] += 3
+        self.main = max(counts, key=lambda n: (counts[n], -self._first(n))) if counts else ""
+
+    def _first(self, name: str) -> int:
+        return next((m.start for m in self.mentions if m.name == name), 10**9)
+
+    @staticmethod
+    def _drop_uncontexted_counties(raw: list[Mention]) -> list[Mention]:
+        """A county's short name (如皋) counts only where its city or full name is mentioned too."""
+        index, _, _ = _place_index()
+        named = {m.name for m in raw if not m.anaphor}
+        keep = []
+        for m in raw:
+            if m.kind in ("county", "county-city") and not m.anaphor:
+                parent = index[m.name][2]
+                if m.end - m.start < len(m.name) and parent not in named and not any(
+                        n != m.name and n.endswith(m.name) for n in named):
+                    if parent not in named:
+                        continue
+            keep.append(m)
+        return keep
+
+    def _group_parks(self, raw: list[Mention]) -> list[Mention]:
+        best: dict[str, str] = {}
+        for m in raw:
+            if m.kind == "park" and not m.anaphor:
+                core = _core(m.name)
+                if len(m.name) > len(best.get(core, "")):
+                    best[core] = m.name
+        self.canonical_by_core = best
+        return [Mention(m.start, m.end, self._canonical(m.name), m.kind, m.anaphor)
+                if m.kind == "park" and not m.anaphor else m for m in raw]
+
+    def _canonical(self, name: str) -> str:
+        aliases = entity_aliases()
+        name = aliases.get(name, name)
+        grouped = getattr(self, "canonical_by_core", {}).get(_core(name), name)
+        return aliases.get(grouped, grouped)
+
+    @staticmethod
+    def _resolve(raw: list[Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        for m in raw:
+            if not m.anaphor:
+                out.append(m)
+                continue
+            targets = ANAPHOR_TARGETS[m.kind]
+            if m.name in DISTRICT_WORDS:
+                targets = ("county", "park")
+            prior = next((p for p in reversed(out) if p.kind in targets and not p.anaphor), None)
+            if prior is None:
+                later = Counter(p.name for p in raw if p.kind in targets and not p.anaphor)
+                name = later.most_common(1)[0][0] if later else ""
+            else:
+                name = prior.name
+            if name:
+                out.append(Mention(m.start, m.end, name, targets[0], anaphor=True))
+        return out
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions that lie within text[lo:hi]."""
+        i = bisect.bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            if self.mentions[i].end <= hi:
+                out.append(self.mentions[i])
+            i += 1
+        return out

@@ -1,0 +1,485 @@
+"""Amounts in a sentence → facts: what each figure measures, and its growth, status, time and entity.
+
+The grammar of the genre, clause by clause (clauses end at ，；：and brackets):
+- a level figure names its indicator before it (工业应税销售149亿元, 亿元以上项目1436个) or, for a
+  count, after its classifier (39个10亿元项目, 引进了80多个外资项目);
+- a percentage after a growth word is a change: attached to the level figure before it in the
+  sentence (…149亿元，同比增长11%), or a fact of its own when it names its subject
+  (规上工业增加值增长8.5%); 个百分点 is a change of a rate; 占/比重 make a share;
+- lists of values (1436个、498个、399个; 分别增长12%、8%) pair with lists of names;
+- a status word (预计, 力争…) governs the rest of the sentence; 其中 opens children of the figure
+  before it; a clause with no subject of its own continues the previous one's.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .amounts import Amount, find_amounts
+from .document import Document
+from .entities import Entities, Mention
+from .timeexpr import TimeRef, find_times
+from .vocabulary import alternation, indicator_keywords, words
+
+CLAUSE_END = set(",;:()[]，；：（）")
+LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|或|至|到|-|—|~|～)\s*$")
+SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]*")
+MAX_NAME = 24
+PEOPLE_UNITS = ("人", "人次", "名", "万人")
+CONDITIONAL = regex.compile(r"(?:建成|达产|投产|满产|释放|完工|竣工|运营|落地)后")
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, regex.Pattern]:
+    w = words()
+    st = w["status"]
+    status_words = {**{x: "target" for x in st["target"]}, **{x: "expected" for x in st["expected"]},
+                    **{x: "future" for x in st["future"]}}
+    g = w["growth"]
+    c = w["clause"]
+    return {
+        "status": regex.compile(alternation(list(status_words))),
+        "status_kind": status_words,  # type: ignore[dict-item]
+        "outcome": regex.compile(alternation(st["future_outcome"])),
+        "growth_end": regex.compile(
+            f"(?P<g>{alternation(g['up'] + g['down'])})(?:了|为|达|至|到|约|近|超|分别)*$"),
+        "down": regex.compile(f"(?:{alternation(g['down'])})"),
+        "compare": regex.compile(alternation(g["compare"])),
+        "double": regex.compile(f"(?P<subject>[^，,；;。]*?)(?:{alternation(g['double'])})"),
+        "share_word": regex.compile(alternation(w["share"]["words"])),
+        "lead": regex.compile(f"^(?:{alternation(c['lead'])}|\\s)+"),
+        "light": regex.compile(alternation(c["light_verbs"])),
+        "copula_end": regex.compile(f"(?:{alternation(c['copulas'])}|\\s)+$"),
+        "abstract": regex.compile(f"^(?:{alternation(w['nouns']['abstract'])})"),
+        "economic": regex.compile(alternation(w["nouns"]["economic"])),
+        "threshold": regex.compile(f"^[^，,；;。、的]{{0,5}}?(?:{alternation(w['nouns']['threshold_heads'])})"),
+    }
+
+
+@dataclass
+class Figure:
+    """A fact under construction."""
+
+    amount: Amount
+    name: str
+    role: str                   # level, growth, pp, share
+    value: float
+    unit: str
+    value_base: float
+    base_unit: str
+    growth: float | None = None
+    status: str = "actual"
+    year: int | None = None
+    period: str = ""
+    entity: str = ""
+    conditional: bool = False
+    children_prefix: str = ""   # a stage word (新开工) that 其中 children inherit
+
+
+@dataclass
+class Context:
+    """What carries from sentence to sentence: the time, and within a paragraph the topic."""
+
+    time: TimeRef | None = None
+    topic: str = ""
+    entity: str = ""
+    stage: str = ""
+    paragraph: int = -1
+    figures: list[Figure] = field(default_factory=list)
+
+
+def _strip_quotes(s: str) -> str:
+    return regex.sub(r"[“”‘’\"'《》「」]", "", s)
+
+
+def clean_name(segment: str, keep_de: bool = False) -> str:
+    """The indicator words of a clause segment: no connectives, light verbs or copulas."""
+    p = _patterns()
+    s = _strip_quotes(segment).strip()
+    if "等" in s and "、" in s[: s.rfind("等")]:
+        s = s[s.rfind("等") + 1:]          # 信息传输、制造业等重点行业 → the head after 等
+    for _ in range(3):
+        s = p["lead"].sub("", s)
+        s = p["copula_end"].sub("", s)
+    light = p["light"].sub("", s)
+    if len(light) >= 3:
+        s = light
+    s = p["compare"].sub("", s) if len(p["compare"].sub("", s)) >= 2 else s
+    if not keep_de and "的" in s:
+        tail = s[s.rfind("的") + 1:]
+        s = tail if len(tail) >= 2 else s.replace("的", "")
+    s = s.replace("的", "") if keep_de else s
+    s = p["lead"].sub("", s)
+    s = p["copula_end"].sub("", s)
+    return s[-MAX_NAME:].strip()
+
+
+def category_of(name: str, amount_kind: str, unit: str, role: str) -> str:
+    if role in ("growth", "pp"):
+        return "growth"
+    if role == "share":
+        return "share"
+    if unit in PEOPLE_UNITS:
+        return "other"
+    for keyword, category, kinds in indicator_keywords():
+        if keyword in name and (not kinds or amount_kind in kinds):
+            return category
+    return "other"
+
+
+def split_items(name: str, n: int) -> list[str] | None:
+    """新签约、新开工、新竣工亿元以上项目 → three names sharing the head 亿元以上项目."""
+    head = ""
+    body = name
+    if "等" in name:
+        body, head = name[: name.rfind("等")], name[name.rfind("等") + 1:]
+        head = regex.sub(r"^(?:重点行业|行业|经济体|国家和地区|国家|地区|产业|领域|市场|重点)", "", head)
+    items = [i for i in regex.split(r"、|,", body) if i]
+    if len(items) != n and n == 2:
+        items = [i for i in regex.split(r"和|与|及", body, maxsplit=1) if i]
+    if len(items) != n:
+        return None
+    items = [regex.sub(r"^(?:来自|对|其中)", "", i) for i in items]
+    if head:
+        return [i + head for i in items]
+    short = max(len(i) for i in items[:-1])
+    if len(items[-1]) > short + 1:
+        shared = items[-1][short:]
+        return [i + shared for i in items[:-1]] + [items[-1]]
+    return items
+
+
+class SentenceReader:
+    """Reads the figures of one sentence, given what the sentences before it established."""
+
+    def __init__(self, doc: Document, entities: Entities) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.entities = entities
+
+    # -- parts of a sentence -------------------------------------------------------------
+    def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
+        out, cs = [], s
+        for i in range(s, e):
+            if self.text[i] in CLAUSE_END:
+                out.append((cs, i))
+                cs = i + 1
+        out.append((cs, e))
+        return [(a, b) for a, b in out if b > a]
+
+    def status_at(self, s: int, pos: int) -> tuple[str, bool]:
+        """(status, conditional) for a figure at pos: the last status word before it in the sentence."""
+        p = _patterns()
+        status = "actual"
+        for m in p["status"].finditer(self.text, s, pos):
+            kind = p["status_kind"][m[0]]
+            if kind == "future":
+                kind = "expected" if p["outcome"].match(self.text, m.end()) else "target"
+            status = kind
+        conditional = bool(CONDITIONAL.search(self.text, s, pos))
+        return status, conditional
+
+    def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
+        before = [t for t in times if t.end <= pos and not t.compare]
+        return before[-1] if before else ctx.time
+
+    def entity_at(self, s: int, amount: Amount, clause_end: int, noun_end: int, ctx: Context) -> str:
+        mentions = self.entities.between(s, amount.outer_start)
+        usable = [m for m in mentions if "等" not in self.text[m.end:amount.outer_start]]
+        if usable:
+            return usable[-1].name
+        after = [m for m in self.entities.between(max(amount.end, noun_end), clause_end)]
+        if not after and noun_end > amount.end:
+            after = [m for m in self.entities.between(amount.end, clause_end)
+                     if self.text[m.start - 2:m.start] in ("落户", "入驻") or m.start >= noun_end - len(m.name)]
+        if after:
+            return after[0].name
+        return ctx.entity or self.entities.main
+
+    def noun_after(self, a: Amount, clause_end: int) -> tuple[str, int]:
+        """The counted noun after a classifier (39个10亿元项目为支撑 → 10亿元项目), and its end."""
+        i, t = a.outer_end, self.text
+        if a.kind != "count" or i >= clause_end:
+            return "", i
+        first = t[i]
+        if not (regex.match(r"[\p{Han}A-Za-z“‘\d]", first)) or first in "的为和与及在等是了以或":
+            return "", i
+        if first.isdigit() and not regex.match(r"\d+(?:\.\d+)?(?:万|亿)*元", t[i:clause_end]):
+            return "", i                       # 60家3000人: the next figure, not a noun
+        j = i
+        while j < clause_end:
+            ch = t[j]
+            if ch in "为和与及等" or (ch == "、" and j + 1 < clause_end and regex.match(rf"[\d{''.join('一二两三四五六七八九十')}]", t[j + 1])):
+                break
+            if t.startswith(("先后", "相继", "分别", "已经", "均已"), j):
+                break
+            if ch == "的":
+                rest = regex.match(r"[\p{Han}]{1,6}", t[j + 1:clause_end])
+                if rest and j + 1 + len(rest[0]) == clause_end:
+                    return t[i:j] + rest[0], clause_end
+                break
+            j += 1
+        noun = _strip_quotes(t[i:j])
+        first_mention = self.entities.between(i, j)
+        if first_mention and first_mention[0].start > i + 1:
+            noun = _strip_quotes(t[i:first_mention[0].start])
+            noun = regex.sub(r"(?:先后|相继)?(?:落户|入驻|来到|进驻)$", "", noun)
+        return noun[:MAX_NAME], j
+
+    def segment_before(self, cs: int, a: Amount, floor: int, mentions: list[Mention],
+                       times: list[TimeRef]) -> str:
+        """The clause text before an amount, after the last entity mention, time and prior figure."""
+        lo = max(cs, floor)
+        for m in mentions:
+            if lo <= m.start and m.end <= a.outer_start and "等" not in self.text[m.end:a.outer_start]:
+                lo = max(lo, m.end)
+        for t in times:
+            if lo <= t.start and t.end <= a.outer_start:
+                lo = max(lo, t.end)
+        return self.text[lo:a.outer_start]
+
+    # -- the sentence ---------------------------------------------------------------------
+    def read(self, s: int, e: int, ctx: Context) -> list[Figure]:
+        p = _patterns()
+        text = self.text
+        amounts = find_amounts(text, s, e)
+        times = find_times(text, self.doc.year, self.doc.month, s, e)
+        mentions = self.entities.between(s, e)
+        figures: list[Figure] = []
+        last_level: list[Figure] = []          # the latest level figure(s), for growth and 其中
+        topic = ctx.topic
+        parent: Figure | None = None
+        in_breakdown = False
+        for cs, ce in self.clauses(s, e):
+            clause_amounts = [a for a in amounts if cs <= a.start < ce]
+            if text.startswith("其中", cs) or text.startswith("其中", cs + 1):
+                in_breakdown = True
+                parent = last_level[-1] if last_level else None
+            if text[cs - 1:cs] in (";", "；") and cs > s:
+                in_breakdown = False
+            groups = self._groups(clause_amounts)
+            prev_end = cs
+            for group in groups:
+                first = group[0]
+                seg = self.segment_before(cs, first, prev_end, mentions, times)
+                prev_end = group[-1].outer_end
+                role = self._role(first, seg)
+                if role is None:
+                    continue
+                names = self._names(group, seg, role, topic, last_level, ce, cs, p)
+                if names is None:
+                    continue
+                new: list[Figure] = []
+                for a, (name, noun_end) in zip(group, names):
+                    fig = self._figure(a, name, role, s, ce, noun_end, times, ctx)
+                    if fig is None:
+                        continue
+                    if in_breakdown and parent is not None and role == "level" and parent.children_prefix \
+                            and not name.startswith(parent.children_prefix):
+                        fig.name = parent.children_prefix + name
+                    new.append(fig)
+                if not new:
+                    continue
+                if role == "growth" and not self._owns_subject(seg) and last_level:
+                    targets = last_level[-len(new):] if len(new) == len(last_level) else last_level[-1:]
+                    if len(new) == len(targets) and all(t.growth is None for t in targets):
+                        for t, g in zip(targets, new):
+                            t.growth = g.value
+                        continue
+                if role == "level":
+                    last_level = new
+                    topic = new[-1].name
+                elif role == "growth" and self._owns_subject(seg):
+                    topic = new[-1].name.removesuffix("增速")
+                figures.extend(new)
+        figures.extend(self._doublings(s, e, times, ctx))
+        ctx.topic = topic
+        return figures
+
+    def _groups(self, amounts: list[Amount]) -> list[list[Amount]]:
+        """Consecutive amounts of one kind joined only by 、/和/至 form one list."""
+        groups: list[list[Amount]] = []
+        for a in amounts:
+            prev = groups[-1][-1] if groups else None
+            if prev and a.kind == prev.kind and LIST_JOINERS.fullmatch(self.text[prev.outer_end:a.outer_start]):
+                groups[-1].append(a)
+            else:
+                groups.append([a])
+        return groups
+
+    def _role(self, a: Amount, seg: str) -> str | None:
+        p = _patterns()
+        if a.kind == "pp":
+            return "pp"
+        if a.kind in ("pct", "times"):
+            tail = regex.sub(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$", "", seg)
+            if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")):
+                return "growth"
+            if a.kind == "times":
+                return None
+            return "share"
+        return "level"
+
+    def _owns_subject(self, seg: str) -> bool:
+        p = _patterns()
+        tail = p["growth_end"].sub("", regex.sub(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$", "", seg))
+        return len(clean_name(p["compare"].sub("", tail))) >= 2
+
+    def _names(self, group: list[Amount], seg: str, role: str, topic: str, last_level: list[Figure],
+               ce: int, cs: int, p: dict) -> list[tuple[str, int]] | None:
+        """One (indicator name, end of counted noun) per amount of the group, or None to drop it."""
+        n = len(group)
+        first = group[0]
+        if role == "level":
+            noun, noun_end = self.noun_after(group[-1], ce) if n == 1 else ("", first.end)
+            if first.kind != "count" and first.above or (first.kind == "money" and self._is_label(group[-1])):
+                return None
+            if noun:
+                if p["abstract"].match(noun):
+                    return None
+                if first.chinese and (not p["economic"].search(noun) or self._apposition(seg, first)):
+                    return None
+                verb = clean_name(seg)
+                name = noun if not verb or len(verb) > 6 or verb == noun else verb + noun
+                return [(clean_name(name) or noun, noun_end)]
+            if first.chinese and not p["economic"].search(seg[-8:]):
+                return None
+            name = clean_name(seg)
+            if not name:
+                if last_level and seg.strip() == "":
+                    name = last_level[-1].name
+                elif topic and regex.fullmatch(r"[\p{Han}]{0,4}", seg.strip()):
+                    name = topic
+            if not name:
+                return None
+            if n > 1:
+                items = split_items(name, n)
+                return [(i, first.end) for i in items] if items else [(name, first.end)] * n
+            return [(name, first.end)]
+        if role == "growth":
+            tail = regex.sub(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$", "", seg)
+            subject = clean_name(p["growth_end"].sub("", tail))
+            subject = regex.sub(r"(?:增速|增幅)$", "", subject)
+            if len(subject) < 2:
+                subject = topic or (last_level[-1].name if last_level else "")
+            if not subject:
+                return None
+            if n > 1:
+                items = split_items(subject, n)
+                names = items or [subject] * n
+            else:
+                names = [subject]
+            return [(nm + "增速", first.end) for nm in names]
+        # pp and share: a predicate on the clause's subject, or on the topic
+        pred = clean_name(seg, keep_de=True)
+        pred = regex.sub(r"^分别", "", pred)
+        if n > 1 and len(last_level) == n and pred in ("", "占", "占比"):
+            return [(f.name + "占比", first.end) for f in last_level]
+        starts_predicate = regex.match(r"^(?:增速|增幅|比|较|高于|低于|高出|低于|拉动|同比|提高|提升|下降|回落|占|合计|分别|满足|完成)", pred or "占")
+        if starts_predicate and topic:
+            name = topic + (pred if pred not in ("占", "") else "占比")
+        else:
+            name = pred or topic
+        if role == "share" and first.end < ce:
+            de = regex.match(r"的([\p{Han}]{2,10})", self.text[group[-1].outer_end:ce])
+            if de:
+                name += de[1]
+        if not name:
+            return None
+        return [(name[-MAX_NAME * 2:], first.end)] * n
+
+    def _is_label(self, a: Amount) -> bool:
+        """10亿元项目, 1000万美元以上新设外资项目: an amount that names a class of things."""
+        rest = self.text[a.outer_end:a.outer_end + 8]
+        if not rest or rest[0] in "的，,。；;、)）" or rest.startswith(("建设", "新建", "打造", "用于", "实施", "建成", "购置", "引进")):
+            return False
+        return bool(_patterns()["threshold"].match(rest)) or a.above
+
+    @staticmethod
+    def _apposition(seg: str, a: Amount) -> bool:
+        """清华基金和中金基金两只基金: a count that sums up the list just before it."""
+        items = [i for i in regex.split(r"、|和|与|及", seg) if i.strip()]
+        return len(items) >= 2 and len(items) == int(a.value)
+
+    def _figure(self, a: Amount, name: str, role: str, s: int, ce: int, noun_end: int,
+                times: list[TimeRef], ctx: Context) -> Figure | None:
+        down = bool(_patterns()["down"].search(self.text, max(s, a.outer_start - 6), a.outer_start))
+        value, unit, value_base, base_unit = a.value, a.unit, a.value_base, a.base_unit
+        growth = None
+        if role == "growth":
+            if a.kind == "times":
+                value, unit, value_base, base_unit = a.value * 100, "%", a.value * 100, "pct"
+            value = -value if down else value
+            value_base = value
+            growth = value
+        elif role == "pp" and down:
+            value, value_base = -value, -value_base
+        status, conditional = self.status_at(s, a.outer_start)
+        t = self.time_at(times, a.outer_start, ctx)
+        year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
+        if conditional and status == "expected":
+            year, period = None, ""
+        fig = Figure(amount=a, name=name, role=role, value=value, unit=unit, value_base=value_base,
+                     base_unit=base_unit, growth=growth, status=status, year=year, period=period,
+                     entity=self.entity_at(s, a, ce, noun_end, ctx), conditional=conditional)
+        stage = regex.match(r"^(新开工|新竣工|新签约|新落户|新引进|新建|在建|在谈|签约|开工|竣工|落户|引进|投产|达产)", name)
+        fig.children_prefix = stage[1] if stage else ""
+        return fig
+
+    def _doublings(self, s: int, e: int, times: list[TimeRef], ctx: Context) -> list[Figure]:
+        """经济总量翻番: a growth of 100 %."""
+        out = []
+        for m in _patterns()["double"].finditer(self.text, s, e):
+            subject = clean_name(m["subject"])
+            if len(subject) < 2:
+                continue
+            pos = m.end()
+            a = Amount(pos - 2, pos, 100.0, "%", "pct", "pct", 100.0, False, True, pos - 2, pos, False)
+            fig = self._figure(a, subject + "增速", "pp", s, e, pos, times, ctx)
+            if fig:
+                fig.role, fig.growth, fig.unit, fig.base_unit = "growth", 100.0, "%", "pct"
+                out.append(fig)
+        return out
+
+
+def read_figures(doc: Document, entities: Entities) -> list[Figure]:
+    """Every figure of the document body, sentence by sentence."""
+    reader = SentenceReader(doc, entities)
+    ctx = Context()
+    figures: list[Figure] = []
+    text = doc.text
+    paragraph = 0
+    for m in SENTENCE.finditer(text, doc.body_start):
+        s, e = m.start(), m.end()
+        if text.rfind("\n", doc.body_start, s) != ctx.paragraph:
+            ctx.paragraph = text.rfind("\n", doc.body_start, s)
+            ctx.topic, ctx.entity = "", ""
+        if not text[s:e].strip():
+            continue
+        found = reader.read(s, e, ctx)
+        figures.extend(found)
+        times = [t for t in find_times(text, doc.year, doc.month, s, e) if not t.compare]
+        if times and not regex.match(r"\s*\d{1,2}\s*年", text[times[-1].start:times[-1].end]):
+            ctx.time = times[-1]
+        named = [m for m in entities.between(s, e)]
+        if found:
+            ctx.entity = found[-1].entity
+        elif named:
+            ctx.entity = named[0].name
+        paragraph += 1
+    return figures
+
+
+def as_row_values(fig: Figure) -> dict:
+    return {
+        "entity": fig.entity, "indicator": fig.name,
+        "category": category_of(fig.name, fig.amount.kind, fig.unit, fig.role),
+        "year": fig.year, "period": fig.period, "value": fig.value, "unit": fig.unit,
+        "value_base": fig.value_base, "base_unit": fig.base_unit, "growth_pct": fig.growth,
+        "status": fig.status, "approx": fig.amount.approx,
+        "start": fig.amount.start, "end": fig.amount.end,
+    }
+
+

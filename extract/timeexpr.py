@@ -1,0 +1,115 @@
+"""Time expressions → (year, period), resolved against the article's date.
+
+Periods: 2020 (whole year), 2020H1, 2020Q1, 2020Q1..Q3, 2020-01..2020-04, 2020-10 (one month),
+2017..2019 (a span, e.g. 平均每年). A comparison base (比2019年, 较去年同期) is not a time of the
+figure and is reported as such so that it neither dates a figure nor carries on to the next one.
+
+    >>> [(t.year, t.period) for t in find_times("今年1-4月，去年上半年，2017年至2019年", 2020, 9)]
+    [(2020, '2020-01..2020-04'), (2019, '2019H1'), (2019, '2017..2019')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .numbers import chinese_numeral
+
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "全年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+QUARTERS = {"一季度": (1, 1), "第一季度": (1, 1), "二季度": (2, 2), "第二季度": (2, 2),
+            "三季度": (3, 3), "第三季度": (3, 3), "四季度": (4, 4), "第四季度": (4, 4),
+            "前两季度": (1, 2), "前三季度": (1, 3), "上半年": (1, 2), "下半年": (3, 4)}
+CN = "一二两三四五六七八九十"
+
+TIME = regex.compile(rf"""
+    (?P<compare> (?:比|较|与|同) \s* )?
+    (?:
+        (?P<span> (?P<y1>(?:19|20)\d{{2}}) \s* 年? \s* (?:至|到|-|—|~) \s* (?P<y2>(?:19|20)\d{{2}}) \s* 年 )
+      | (?P<deadline> (?<=力争|争取|计划|确保|用|再用) \s* (?P<n>\d{{1,2}}|[{CN}]{{1,2}}) \s* 年 (?:内|时间|左右)? )
+      | (?:
+            (?: (?P<year>(?:19|20)\d{{2}}) \s* 年 (?:度|底|末)? | (?P<rel>今年|去年|明年|前年|上年|本年|当年) )?
+            \s*
+            (?P<sub>
+                前[三两]季度 | 第?[一二三四]季度 | [上下]半年
+              | 前 (?P<n_months>\d{{1,2}}|[{CN}]{{1,3}}) 个月
+              | (?P<m1>\d{{1,2}}) \s* 月? \s* (?:-|—|–|~|至|到) \s* (?P<m2>\d{{1,2}}) \s* 月 份?
+              | (?P<m>\d{{1,2}}) \s* 月 份? (?: \s* (?P<d>\d{{1,2}}) \s* 日)?
+            )?
+        )
+    )
+""", regex.X)
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    start: int
+    end: int
+    year: int | None
+    period: str
+    compare: bool    # a comparison base: 比上年, 较2019年
+    relative: bool   # resolved from the article's date
+
+
+def _period(year: int, first: int, last: int) -> str:
+    if (first, last) == (1, 12):
+        return str(year)
+    if (first, last) == (1, 6):
+        return f"{year}H1"
+    if (first, last) == (7, 12):
+        return f"{year}H2"
+    return f"{year}-{first:02d}" if first == last else f"{year}-{first:02d}..{year}-{last:02d}"
+
+
+def _quarters(year: int, q1: int, q2: int, word: str) -> str:
+    if "半年" in word:
+        return f"{year}H{1 if q1 == 1 else 2}"
+    return f"{year}Q{q1}" if q1 == q2 else f"{year}Q{q1}..Q{q2}"
+
+
+def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tuple[int | None, str] | None:
+    if m["span"]:
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        return (y2, f"{y1}..{y2}") if y1 < y2 else None
+    if m["deadline"]:
+        n = int(m["n"]) if m["n"].isdigit() else int(chinese_numeral(m["n"]))
+        return (doc_year + n, str(doc_year + n)) if doc_year else None
+    year = int(m["year"]) if m["year"] else None
+    if m["rel"]:
+        year = doc_year + RELATIVE_YEARS[m["rel"]] if doc_year else None
+    sub = m["sub"]
+    if not sub:
+        return (year, str(year)) if year else None
+    if m["m1"]:
+        first, last = int(m["m1"]), int(m["m2"])
+    elif m["m"]:
+        first = last = int(m["m"])
+    elif m["n_months"]:
+        first, last = 1, int(m["n_months"]) if m["n_months"].isdigit() else int(chinese_numeral(m["n_months"]))
+    else:
+        q1, q2 = QUARTERS[sub.lstrip("第")] if sub in QUARTERS or sub.lstrip("第") in QUARTERS else QUARTERS[sub]
+        first, last = q1 * 3 - 2, q2 * 3
+    if not (1 <= first <= last <= 12):
+        return None
+    if year is None and doc_year:
+        # a period that has not ended by the article's date belongs to the year before
+        year = doc_year - 1 if doc_month and last > doc_month and not m["d"] and first > doc_month else doc_year
+    if year is None:
+        return None
+    if m["m1"] or m["m"] or m["n_months"]:
+        return year, _period(year, first, last)
+    return year, _quarters(year, (first + 2) // 3, last // 3, sub)
+
+
+def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
+               start: int = 0, end: int | None = None) -> list[TimeRef]:
+    """Every time expression in text[start:end] that resolves to a year."""
+    out = []
+    for m in TIME.finditer(text, start, len(text) if end is None else end):
+        if m.end() == m.start() or not (m["span"] or m["deadline"] or m["year"] or m["rel"] or m["sub"]):
+            continue
+        if m["sub"] and not (m["year"] or m["rel"]) and m["m"] and not m["d"] and not m[0].rstrip().endswith(("月", "份")):
+            continue
+        resolved = _resolve(m, doc_year, doc_month)
+        if resolved:
+            out.append(TimeRef(m.start(), m.end(), resolved[0], resolved[1], bool(m["compare"]), bool(m["rel"])))
+    return out
