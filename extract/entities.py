@@ -64,6 +64,14 @@ def _place_index() -> tuple[dict[str, tuple[str, str, str]], regex.Pattern, rege
 
 
 @lru_cache(maxsize=None)
+def _strong_place_pattern() -> regex.Pattern:
+    """Places that start a park's name: provinces and cities by any name, counties by full name
+    (a county's short name is often a word: 合作, 东方)."""
+    names = [p.name for p in places()] + [p.short for p in places() if p.short and p.level != "county"]
+    return regex.compile(alternation(names))
+
+
+@lru_cache(maxsize=None)
 def _suffix_pattern() -> regex.Pattern:
     # 集团 followed by (香港)有限公司 is inside a longer company name
     return regex.compile(f"(?P<park>{alternation(PARK_SUFFIXES)})"
@@ -128,7 +136,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     floor = start
     for m in _suffix_pattern().finditer(text, start, end):
         kind = m.lastgroup
-        name = _name_before(text, m, max(floor, found[-1].end if found else start), kind, known, place_re)
+        name = _name_before(text, m, max(floor, found[-1].end if found else start), kind, known,
+                            _strong_place_pattern())
         floor = m.end()
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), kind))
@@ -149,10 +158,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
             continue
         kind = kinds[m[0]]
-        if kind == "company" and m[0] in ("公司", "企业") and m.start() > 0 and text[m.start() - 1] not in NAME_STOP:
-            continue
-        if kind == "park" and m.start() > 0 and text[m.start() - 1] not in NAME_STOP and m[0] == "园区":
-            continue
+        stops = PUNCTUATION if m[0] in ("公司", "企业") else NAME_STOP["park"]
+        if m[0] in ("公司", "企业", "园区") and m.start() > 0 and text[m.start() - 1] not in stops:
+            continue                       # 上市公司, 国有企业, 产业园区: part of a longer noun
         found.append(Mention(m.start(), m.end(), m[0], kind, anaphor=True))
     found.sort(key=lambda x: x.start)
     return found
@@ -224,8 +232,7 @@ class Entities:
                 name = later.most_common(1)[0][0] if later else ""
             else:
                 name = prior.name
-            if name:
-                out.append(Mention(m.start, m.end, name, targets[0], anaphor=True))
+            out.append(Mention(m.start, m.end, name, targets[0], anaphor=True))
         return out
 
     def between(self, lo: int, hi: int) -> list[Mention]:

@@ -28,6 +28,11 @@ LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|或|至|到|-|—|~|～)\s*
 SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]*")
 MAX_NAME = 24
 PEOPLE_UNITS = ("人", "人次", "名", "万人")
+# A mention right after these is an object of comparison, not who the figure belongs to.
+OBJECT_MARKER = regex.compile(r"(?:占|对|比|较|高于|低于|高出|相比|来自)$")
+# A clause that starts with one of these gives a new value of the figure before it (从600万元提高到7000万元).
+CHANGE_TO = regex.compile(r"^\s*(?:提高|增加|增长|扩展|扩大|上升|下降|降|升|减少)(?:到|至)")
+DISPOSAL = regex.compile(r"放在|作为|列为|纳入|视为|当作|打造成|建成为|转化为|变为|摆在")
 CONDITIONAL = regex.compile(r"(?:建成|达产|投产|满产|释放|完工|竣工|运营|落地)后")
 
 
@@ -129,8 +134,10 @@ def category_of(name: str, amount_kind: str, unit: str, role: str) -> str:
     return "other"
 
 
-def split_items(name: str, n: int) -> list[str] | None:
+def split_items(segment: str, n: int) -> list[str] | None:
     """新签约、新开工、新竣工亿元以上项目 → three names sharing the head 亿元以上项目."""
+    p = _patterns()
+    name = p["copula_end"].sub("", p["lead"].sub("", _strip_quotes(segment).strip()))
     head = ""
     body = name
     if "等" in name:
@@ -143,12 +150,13 @@ def split_items(name: str, n: int) -> list[str] | None:
         return None
     items = [regex.sub(r"^(?:来自|对|其中)", "", i) for i in items]
     if head:
-        return [i + head for i in items]
-    short = max(len(i) for i in items[:-1])
-    if len(items[-1]) > short + 1:
-        shared = items[-1][short:]
-        return [i + shared for i in items[:-1]] + [items[-1]]
-    return items
+        names = [i + head for i in items]
+    else:
+        short = max(len(i) for i in items[:-1])
+        shared = items[-1][short:] if len(items[-1]) > short + 1 else ""
+        names = [i + shared for i in items[:-1]] + [items[-1]]
+    names = [clean_name(nm) for nm in names]
+    return names if all(len(nm) >= 2 for nm in names) else None
 
 
 class SentenceReader:
@@ -167,6 +175,7 @@ class SentenceReader:
                 out.append((cs, i))
                 cs = i + 1
         out.append((cs, e))
+        out = [(a, b - 1 if self.text[b - 1] in "。！？!?" else b) for a, b in out]
         return [(a, b) for a, b in out if b > a]
 
     def status_at(self, s: int, pos: int) -> tuple[str, bool]:
@@ -176,6 +185,8 @@ class SentenceReader:
         for m in p["status"].finditer(self.text, s, pos):
             kind = p["status_kind"][m[0]]
             if kind == "future":
+                if DISPOSAL.search(self.text[m.end():pos].split("，")[0].split(",")[0]):
+                    continue                     # 将项目招引放在首位: 将 as 把, not the future
                 kind = "expected" if p["outcome"].match(self.text, m.end()) else "target"
             status = kind
         conditional = bool(CONDITIONAL.search(self.text, s, pos))
@@ -187,13 +198,13 @@ class SentenceReader:
 
     def entity_at(self, s: int, amount: Amount, clause_end: int, noun_end: int, ctx: Context) -> str:
         mentions = self.entities.between(s, amount.outer_start)
-        usable = [m for m in mentions if "等" not in self.text[m.end:amount.outer_start]]
+        usable = [m for m in mentions if m.name and not regex.search("[等、]", self.text[m.end:amount.outer_start])]
         if usable:
             return usable[-1].name
-        after = [m for m in self.entities.between(max(amount.end, noun_end), clause_end)]
+        after = [m for m in self.entities.between(max(amount.end, noun_end), clause_end) if m.name]
         if not after and noun_end > amount.end:
             after = [m for m in self.entities.between(amount.end, clause_end)
-                     if self.text[m.start - 2:m.start] in ("落户", "入驻") or m.start >= noun_end - len(m.name)]
+                     if m.name and self.text[m.start - 2:m.start] in ("落户", "入驻") or m.start >= noun_end - len(m.name)]
         if after:
             return after[0].name
         return ctx.entity or self.entities.main
@@ -232,12 +243,17 @@ class SentenceReader:
                        times: list[TimeRef]) -> str:
         """The clause text before an amount, after the last entity mention, time and prior figure."""
         lo = max(cs, floor)
+        cuts: list = []
         for m in mentions:
             if lo <= m.start and m.end <= a.outer_start and "等" not in self.text[m.end:a.outer_start]:
-                lo = max(lo, m.end)
-        for t in times:
-            if lo <= t.start and t.end <= a.outer_start:
-                lo = max(lo, t.end)
+                if OBJECT_MARKER.search(self.text, lo, m.start):
+                    break                        # 占江苏全省…的: the rest is the object of 占
+                cuts.append(m)
+        cuts += [t for t in times if lo <= t.start and t.end <= a.outer_start]
+        for c in sorted(cuts, key=lambda c: c.end):
+            if len(clean_name(self.text[c.end:a.outer_start])) < 2 and len(clean_name(self.text[lo:c.start])) >= 2:
+                return self.text[lo:c.start]     # 税收由当年的20多万元: the name stands before the time
+            lo = max(lo, c.end)
         return self.text[lo:a.outer_start]
 
     # -- the sentence ---------------------------------------------------------------------
@@ -347,6 +363,8 @@ class SentenceReader:
             if first.chinese and not p["economic"].search(seg[-8:]):
                 return None
             name = clean_name(seg)
+            if CHANGE_TO.search(seg) and last_level:
+                name = last_level[-1].name
             if not name:
                 if last_level and seg.strip() == "":
                     name = last_level[-1].name
@@ -355,7 +373,7 @@ class SentenceReader:
             if not name:
                 return None
             if n > 1:
-                items = split_items(name, n)
+                items = split_items(seg, n)
                 return [(i, first.end) for i in items] if items else [(name, first.end)] * n
             return [(name, first.end)]
         if role == "growth":
@@ -367,7 +385,7 @@ class SentenceReader:
             if not subject:
                 return None
             if n > 1:
-                items = split_items(subject, n)
+                items = split_items(regex.sub(r"(?:增速|增幅)$", "", p["compare"].sub("", p["growth_end"].sub("", tail))), n)
                 names = items or [subject] * n
             else:
                 names = [subject]
@@ -463,7 +481,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         times = [t for t in find_times(text, doc.year, doc.month, s, e) if not t.compare]
         if times and not regex.match(r"\s*\d{1,2}\s*年", text[times[-1].start:times[-1].end]):
             ctx.time = times[-1]
-        named = [m for m in entities.between(s, e)]
+        named = [m for m in entities.between(s, e) if m.name]
         if found:
             ctx.entity = found[-1].entity
         elif named:
