@@ -29,7 +29,8 @@ COMPANY_SUFFIXES = ["股份有限公司", "有限责任公司", "有限公司", 
 # Characters that cannot be inside a name: they end the walk left from a suffix.
 PUNCTUATION = set("，,。；;：:！!？?“”‘’\"'《》〈〉【】「」、▲●■◆★☆ \t\n")
 NAME_STOP = {
-    "park": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"),
+    "park": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
+                              "0123456789月日年"),
     "company": PUNCTUATION | set("的在与和及对了是为到于将把由从让使给等也都就还再又并且而其该我各此这之以来有"),
 }
 # Verbs that often stand right before a name and are not part of it.
@@ -120,10 +121,12 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: s
 
 
 def _core(name: str) -> str:
+    """花桥经济开发区 → 花桥: the name without its park suffix and the modifiers before it."""
     for s in PARK_SUFFIXES:
         if name.endswith(s):
-            return name[: -len(s)]
-    return name
+            name = name[: -len(s)]
+            break
+    return regex.sub(r"(?:经济技术|经济|科技产业|科技|高新技术产业|高新技术|产业|工业)$", "", name)
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -141,9 +144,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         floor = m.end()
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), kind))
-    formal_cores = {_core(f.name) for f in found if f.kind == "park" and not f.name.endswith(GENERIC_PARK_SUFFIXES)}
-    found = [f for f in found if f.kind != "park" or f.name in known or not f.name.endswith(GENERIC_PARK_SUFFIXES)
-             or _core(f.name) in formal_cores or place_re.fullmatch(_core(f.name))]
+    strong = _strong_place_pattern()
+    cores = {_core(f.name) for f in found if f.kind == "park" and (
+        not f.name.endswith(GENERIC_PARK_SUFFIXES) or strong.match(_core(f.name)))}
+    found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
+             or any(c.endswith(_core(f.name)) and strong.fullmatch(c[: -len(_core(f.name))]) for c in cores)]
     for m in place_re.finditer(text, start, end):
         if org_re.match(text, m.end()) or any(f.start <= m.start() < f.end for f in found):
             continue
@@ -200,20 +205,21 @@ class Entities:
         return keep
 
     def _group_parks(self, raw: list[Mention]) -> list[Mention]:
+        """One name per park: 三江新区 and 宜宾三江新区 are reported as the longer."""
+        names = sorted({m.name for m in raw if m.kind == "park" and not m.anaphor}, key=len, reverse=True)
         best: dict[str, str] = {}
-        for m in raw:
-            if m.kind == "park" and not m.anaphor:
-                core = _core(m.name)
-                if len(m.name) > len(best.get(core, "")):
-                    best[core] = m.name
-        self.canonical_by_core = best
+        for name in names:
+            core = _core(name)
+            best[name] = next((n for n in names if len(core) >= 2 and (_core(n) == core or (
+                _core(n).endswith(core) and _strong_place_pattern().fullmatch(_core(n)[: -len(core)])))), name)
+        self.grouped = best
         return [Mention(m.start, m.end, self._canonical(m.name), m.kind, m.anaphor)
                 if m.kind == "park" and not m.anaphor else m for m in raw]
 
     def _canonical(self, name: str) -> str:
         aliases = entity_aliases()
         name = aliases.get(name, name)
-        grouped = getattr(self, "canonical_by_core", {}).get(_core(name), name)
+        grouped = getattr(self, "grouped", {}).get(name, name)
         return aliases.get(grouped, grouped)
 
     @staticmethod

@@ -24,14 +24,17 @@ from .timeexpr import TimeRef, find_times
 from .vocabulary import alternation, indicator_keywords, words
 
 CLAUSE_END = set(",;:()[]，；：（）")
+THOUSANDS = regex.compile(r"\d,\d{3}(?!\d)")     # 1,723.5亿元: a separator, not a clause break
 LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|或|至|到|-|—|~|～)\s*$")
 SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]*")
 MAX_NAME = 24
 PEOPLE_UNITS = ("人", "人次", "名", "万人")
 # A mention right after these is an object of comparison, not who the figure belongs to.
-OBJECT_MARKER = regex.compile(r"(?:占|对|比|较|高于|低于|高出|相比|来自)$")
+OBJECT_MARKER = regex.compile(r"(?:占|对|比|较|高于|低于|高出|相比|来自|拉动|带动)$")
 # A clause that starts with one of these gives a new value of the figure before it (从600万元提高到7000万元).
 CHANGE_TO = regex.compile(r"^\s*(?:提高|增加|增长|扩展|扩大|上升|下降|降|升|减少)(?:到|至)")
+# A name that only says "the total" belongs to the figure before it (新增企业126家，总数达到514家).
+TOTAL = regex.compile(r"总数|总量|总额|总规模|数量|总计|累计|合计|总共")
 DISPOSAL = regex.compile(r"放在|作为|列为|纳入|视为|当作|打造成|建成为|转化为|变为|摆在")
 CONDITIONAL = regex.compile(r"(?:建成|达产|投产|满产|释放|完工|竣工|运营|落地)后")
 
@@ -52,7 +55,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             f"(?P<g>{alternation(g['up'] + g['down'])})(?:了|为|达|至|到|约|近|超|分别)*$"),
         "down": regex.compile(f"(?:{alternation(g['down'])})"),
         "compare": regex.compile(alternation(g["compare"])),
-        "double": regex.compile(f"(?P<subject>[^，,；;。]*?)(?:{alternation(g['double'])})"),
+        "double": regex.compile(alternation(g["double"])),
         "share_word": regex.compile(alternation(w["share"]["words"])),
         "lead": regex.compile(f"^(?:{alternation(c['lead'])}|\\s)+"),
         "light": regex.compile(alternation(c["light_verbs"])),
@@ -171,7 +174,7 @@ class SentenceReader:
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
         out, cs = [], s
         for i in range(s, e):
-            if self.text[i] in CLAUSE_END:
+            if self.text[i] in CLAUSE_END and not THOUSANDS.match(self.text, i - 1):
                 out.append((cs, i))
                 cs = i + 1
         out.append((cs, e))
@@ -233,10 +236,9 @@ class SentenceReader:
                 break
             j += 1
         noun = _strip_quotes(t[i:j])
-        first_mention = self.entities.between(i, j)
-        if first_mention and first_mention[0].start > i + 1:
-            noun = _strip_quotes(t[i:first_mention[0].start])
-            noun = regex.sub(r"(?:先后|相继)?(?:落户|入驻|来到|进驻)$", "", noun)
+        destination = regex.search(r"(?:落户|入驻|来到|进驻|落地)(?=[^落入来进]*$)", t[i:j])
+        if destination and self.entities.between(i + destination.end(), j):
+            noun = _strip_quotes(t[i:i + destination.start()])   # 企业落户泰州医药高新区
         return noun[:MAX_NAME], j
 
     def segment_before(self, cs: int, a: Amount, floor: int, mentions: list[Mention],
@@ -260,7 +262,7 @@ class SentenceReader:
     def read(self, s: int, e: int, ctx: Context) -> list[Figure]:
         p = _patterns()
         text = self.text
-        amounts = find_amounts(text, s, e)
+        amounts = sorted(find_amounts(text, s, e) + self._doublings(s, e), key=lambda a: a.start)
         times = find_times(text, self.doc.year, self.doc.month, s, e)
         mentions = self.entities.between(s, e)
         figures: list[Figure] = []
@@ -280,13 +282,11 @@ class SentenceReader:
             for group in groups:
                 first = group[0]
                 seg = self.segment_before(cs, first, prev_end, mentions, times)
-                prev_end = group[-1].outer_end
                 role = self._role(first, seg)
-                if role is None:
-                    continue
-                names = self._names(group, seg, role, topic, last_level, ce, cs, p)
+                names = self._names(group, seg, role, topic, last_level, ce, cs, p) if role else None
                 if names is None:
-                    continue
+                    continue                     # a label such as 50亿元以上项目 stays part of the next name
+                prev_end = group[-1].outer_end
                 new: list[Figure] = []
                 for a, (name, noun_end) in zip(group, names):
                     fig = self._figure(a, name, role, s, ce, noun_end, times, ctx)
@@ -304,13 +304,14 @@ class SentenceReader:
                         for t, g in zip(targets, new):
                             t.growth = g.value
                         continue
+                if role == "growth" and self._attach_by_name(new, figures):
+                    continue
                 if role == "level":
                     last_level = new
                     topic = new[-1].name
                 elif role == "growth" and self._owns_subject(seg):
                     topic = new[-1].name.removesuffix("增速")
                 figures.extend(new)
-        figures.extend(self._doublings(s, e, times, ctx))
         ctx.topic = topic
         return figures
 
@@ -329,6 +330,8 @@ class SentenceReader:
         p = _patterns()
         if a.kind == "pp":
             return "pp"
+        if a.kind == "double":
+            return "growth"
         if a.kind in ("pct", "times"):
             tail = regex.sub(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$", "", seg)
             if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")):
@@ -353,18 +356,18 @@ class SentenceReader:
             if first.kind != "count" and first.above or (first.kind == "money" and self._is_label(group[-1])):
                 return None
             if noun:
-                if p["abstract"].match(noun):
-                    return None
+                if p["abstract"].match(noun) or (noun.endswith("中") and "在" in self.text[cs:first.start]):
+                    return None                  # 五个方面; 在38个行业大类中: not figures
                 if first.chinese and (not p["economic"].search(noun) or self._apposition(seg, first)):
                     return None
                 verb = clean_name(seg)
                 name = noun if not verb or len(verb) > 6 or verb == noun else verb + noun
                 return [(clean_name(name) or noun, noun_end)]
-            if first.chinese and not p["economic"].search(seg[-8:]):
+            if first.chinese and first.kind == "count" and not p["economic"].search(seg[-8:]):
                 return None
             name = clean_name(seg)
-            if CHANGE_TO.search(seg) and last_level:
-                name = last_level[-1].name
+            if (CHANGE_TO.search(seg) or TOTAL.fullmatch(name)) and last_level:
+                name = last_level[-1].name + ("" if CHANGE_TO.search(seg) else name)
             if not name:
                 if last_level and seg.strip() == "":
                     name = last_level[-1].name
@@ -373,7 +376,7 @@ class SentenceReader:
             if not name:
                 return None
             if n > 1:
-                items = split_items(seg, n)
+                items = split_items(seg, n) or self._respectively(cs, seg, n)
                 return [(i, first.end) for i in items] if items else [(name, first.end)] * n
             return [(name, first.end)]
         if role == "growth":
@@ -408,6 +411,31 @@ class SentenceReader:
             return None
         return [(name[-MAX_NAME * 2:], first.end)] * n
 
+    @staticmethod
+    def _attach_by_name(growths: list[Figure], figures: list[Figure]) -> bool:
+        """对东盟、欧盟进出口分别增长12%、8%: the growth of figures already given in the sentence."""
+        targets = []
+        for g in growths:
+            subject = g.name.removesuffix("增速")
+            match = [f for f in figures if f.role == "level" and f.growth is None and f.name and
+                     (f.name.endswith(subject) or subject.endswith(f.name))]
+            if len(match) != 1:
+                return False
+            targets.append(match[0])
+        for t, g in zip(targets, growths):
+            t.growth = g.value
+        return True
+
+    def _respectively(self, cs: int, seg: str, n: int) -> list[str] | None:
+        """东盟、欧盟、美国为前三大伙伴，分别进出口A、B和C: the list names an earlier clause's subjects."""
+        if "分别" not in seg:
+            return None
+        verb = clean_name(seg[seg.find("分别") + 2:])
+        sentence_start = max(self.text.rfind(c, 0, cs) for c in "。！？!?\n") + 1
+        lead = regex.match(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)", self.text[sentence_start:cs])
+        items = split_items(lead[0], n) if lead else None
+        return [i + verb for i in items] if items else None
+
     def _is_label(self, a: Amount) -> bool:
         """10亿元项目, 1000万美元以上新设外资项目: an amount that names a class of things."""
         rest = self.text[a.outer_end:a.outer_end + 8]
@@ -427,7 +455,7 @@ class SentenceReader:
         value, unit, value_base, base_unit = a.value, a.unit, a.value_base, a.base_unit
         growth = None
         if role == "growth":
-            if a.kind == "times":
+            if a.kind in ("times", "double"):
                 value, unit, value_base, base_unit = a.value * 100, "%", a.value * 100, "pct"
             value = -value if down else value
             value_base = value
@@ -446,20 +474,10 @@ class SentenceReader:
         fig.children_prefix = stage[1] if stage else ""
         return fig
 
-    def _doublings(self, s: int, e: int, times: list[TimeRef], ctx: Context) -> list[Figure]:
-        """经济总量翻番: a growth of 100 %."""
-        out = []
-        for m in _patterns()["double"].finditer(self.text, s, e):
-            subject = clean_name(m["subject"])
-            if len(subject) < 2:
-                continue
-            pos = m.end()
-            a = Amount(pos - 2, pos, 100.0, "%", "pct", "pct", 100.0, False, True, pos - 2, pos, False)
-            fig = self._figure(a, subject + "增速", "pp", s, e, pos, times, ctx)
-            if fig:
-                fig.role, fig.growth, fig.unit, fig.base_unit = "growth", 100.0, "%", "pct"
-                out.append(fig)
-        return out
+    def _doublings(self, s: int, e: int) -> list[Amount]:
+        """翻番: a growth of 100 %, read like 增长1倍."""
+        return [Amount(m.start(), m.end(), 1.0, "倍", "double", "pct", 100.0, False, True, m.start(), m.end(), False)
+                for m in _patterns()["double"].finditer(self.text, s, e)]
 
 
 def read_figures(doc: Document, entities: Entities) -> list[Figure]:
