@@ -88,10 +88,10 @@ class FactCache:
         except OSError:
             return
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(rows, fh, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:  # dumps: the C encoder; dump is pure Python
+                fh.write(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, self.dir / f"{key}.json")
-        except (OSError, ValueError):  # ValueError: a lone surrogate read from a JSON dump
+        except (OSError, ValueError, TypeError):  # a lone surrogate, a value JSON cannot hold
             Path(tmp).unlink(missing_ok=True)
 
     def _prune_stale(self) -> None:

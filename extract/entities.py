@@ -20,12 +20,13 @@ from .vocabulary import alternation, entity_aliases, places, words
 
 PARK_SUFFIXES = ["科技产业园区", "科技产业园", "经济技术开发区", "经济开发区", "高新技术产业开发区",
                  "高新技术开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
-                 "智创园", "生态园", "科技园", "科技城", "医药城", "保税区",
+                 "智创园", "生态园", "科技园", "科技城", "医药城", "综合保税区", "保税港区", "保税区", "新片区", "港区",
                  "自贸片区", "创新区", "新区", "合作区", "示范区", "园区"]
 # A name ending in one of these is a park only when its core is a known place or the core of a
 # formally named park of the same document (苏锡通园区 beside 苏锡通科技产业园区).
-GENERIC_PARK_SUFFIXES = ("园区", "新区", "创新区", "合作区", "示范区", "自贸片区")
+GENERIC_PARK_SUFFIXES = ("园区", "创新区", "合作区", "示范区", "自贸片区", "港区")
 COMPANY_SUFFIXES = ["股份有限公司", "有限责任公司", "有限公司", "集团"]
+CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
 # Characters that cannot be inside a name: they end the walk left from a suffix.
 PUNCTUATION = set("，,。；;：:！!？?“”‘’\"'《》〈〉【】「」、▲●■◆★☆ \t\n")
 NAME_STOP = {
@@ -50,6 +51,7 @@ class Mention:
     name: str      # canonical name, or the anaphor word until resolved
     kind: str      # province, city, county, park, company
     anaphor: bool = False
+    in_org: bool = False   # 东台市统计局: names an organisation; an antecedent, never an owner
 
 
 @lru_cache(maxsize=None)
@@ -150,12 +152,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
              or any(c.endswith(_core(f.name)) and strong.fullmatch(c[: -len(_core(f.name))]) for c in cores)]
     for m in place_re.finditer(text, start, end):
-        if org_re.match(text, m.end()) or any(f.start <= m.start() < f.end for f in found):
+        if any(f.start <= m.start() < f.end for f in found):
             continue
         full, level, parent = index[m[0]]
         if level == "county" and full.endswith("市"):
             level = "county-city"
-        found.append(Mention(m.start(), m.end(), full, level))
+        found.append(Mention(m.start(), m.end(), full, level, in_org=bool(org_re.match(text, m.end()))))
     found.sort(key=lambda x: x.start)
     ana_re, kinds = _anaphora()
     taken = [(f.start, f.end) for f in found]
@@ -163,7 +165,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
             continue
         kind = kinds[m[0]]
-        stops = PUNCTUATION if m[0] in ("公司", "企业") else NAME_STOP["park"]
+        stops = CLAUSE_PUNCTUATION if m[0] in ("公司", "企业") else NAME_STOP["park"]
         if m[0] in ("公司", "企业", "园区") and m.start() > 0 and text[m.start() - 1] not in stops:
             continue                       # 上市公司, 国有企业, 产业园区: part of a longer noun
         found.append(Mention(m.start(), m.end(), m[0], kind, anaphor=True))
@@ -178,11 +180,12 @@ class Entities:
         raw = find_mentions(text, start)
         raw = self._drop_uncontexted_counties(raw)
         raw = self._group_parks(raw)
-        self.mentions = self._resolve(raw)
+        self.mentions = [m for m in self._resolve(raw) if not m.in_org]
         self.starts = [m.start for m in self.mentions]
         counts = Counter(m.name for m in self.mentions if m.name)
         for m in find_mentions(title):
-            counts[self._canonical(m.name)] += 3
+            if not m.anaphor and not m.in_org:
+                counts[self._canonical(m.name)] += 3
         self.main = max(counts, key=lambda n: (counts[n], -self._first(n))) if counts else ""
 
     def _first(self, name: str) -> int:
@@ -232,9 +235,10 @@ class Entities:
             targets = ANAPHOR_TARGETS[m.kind]
             if m.name in DISTRICT_WORDS:
                 targets = ("county", "park")
-            prior = next((p for p in reversed(out) if p.kind in targets and not p.anaphor), None)
+            prior = next((p for p in reversed(out) if p.kind in targets and not p.anaphor and not p.in_org), None)
+            prior = prior or next((p for p in reversed(out) if p.kind in targets and not p.anaphor), None)
             if prior is None:
-                later = Counter(p.name for p in raw if p.kind in targets and not p.anaphor)
+                later = Counter(p.name for p in raw if p.kind in targets and not p.anaphor and not p.in_org)
                 name = later.most_common(1)[0][0] if later else ""
             else:
                 name = prior.name

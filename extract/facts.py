@@ -29,11 +29,14 @@ LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|或|至|到|-|—|~|～)\s*
 SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]*")
 MAX_NAME = 24
 PEOPLE_UNITS = ("人", "人次", "名", "万人")
+COUNT_OF_THINGS = ("个", "项", "家", "批", "宗", "处")
 # A mention right after these is an object of comparison, not who the figure belongs to.
 OBJECT_MARKER = regex.compile(r"(?:占|对|比|较|高于|低于|高出|相比|来自|拉动|带动)$")
 # A clause that starts with one of these gives a new value of the figure before it (从600万元提高到7000万元).
 CHANGE_TO = regex.compile(r"^\s*(?:提高|增加|增长|扩展|扩大|上升|下降|降|升|减少)(?:到|至)")
 # A name that only says "the total" belongs to the figure before it (新增企业126家，总数达到514家).
+# 是上年的2.1倍: a level 2.1 times last year's, a growth of 110 %.
+TIMES_OF = regex.compile(r"(?:是|为|相当于)(?:上年|去年|上年同期|去年同期)的?$")
 TOTAL = regex.compile(r"总数|总量|总额|总规模|数量|总计|累计|合计|总共")
 DISPOSAL = regex.compile(r"放在|作为|列为|纳入|视为|当作|打造成|建成为|转化为|变为|摆在")
 CONDITIONAL = regex.compile(r"(?:建成|达产|投产|满产|释放|完工|竣工|运营|落地)后")
@@ -64,6 +67,14 @@ def _patterns() -> dict[str, regex.Pattern]:
         "economic": regex.compile(alternation(w["nouns"]["economic"])),
         "threshold": regex.compile(f"^[^，,；;。、的]{{0,5}}?(?:{alternation(w['nouns']['threshold_heads'])})"),
     }
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A span of a clause that ends the words before it: a mention, a time, 建成后."""
+
+    start: int
+    end: int
 
 
 @dataclass
@@ -116,8 +127,8 @@ def clean_name(segment: str, keep_de: bool = False) -> str:
         s = light
     s = p["compare"].sub("", s) if len(p["compare"].sub("", s)) >= 2 else s
     if not keep_de and "的" in s:
-        tail = s[s.rfind("的") + 1:]
-        s = tail if len(tail) >= 2 else s.replace("的", "")
+        head, tail = s[: s.rfind("的")], s[s.rfind("的") + 1:]
+        s = tail if len(tail) >= 2 and len(head) > 6 else s.replace("的", "")   # 产值超百亿元的企业 keeps both
     s = s.replace("的", "") if keep_de else s
     s = p["lead"].sub("", s)
     s = p["copula_end"].sub("", s)
@@ -128,7 +139,7 @@ def category_of(name: str, amount_kind: str, unit: str, role: str) -> str:
     if role in ("growth", "pp"):
         return "growth"
     if role == "share":
-        return "share"
+        return "other" if name.endswith("率") else "share"   # 失业率为5.1%: a rate, not a part of a whole
     if unit in PEOPLE_UNITS:
         return "other"
     for keyword, category, kinds in indicator_keywords():
@@ -252,6 +263,7 @@ class SentenceReader:
                     break                        # 占江苏全省…的: the rest is the object of 占
                 cuts.append(m)
         cuts += [t for t in times if lo <= t.start and t.end <= a.outer_start]
+        cuts += [Cut(c.start(), c.end()) for c in CONDITIONAL.finditer(self.text, lo, a.outer_start)]
         for c in sorted(cuts, key=lambda c: c.end):
             if len(clean_name(self.text[c.end:a.outer_start])) < 2 and len(clean_name(self.text[lo:c.start])) >= 2:
                 return self.text[lo:c.start]     # 税收由当年的20多万元: the name stands before the time
@@ -311,6 +323,9 @@ class SentenceReader:
                     topic = new[-1].name
                 elif role == "growth" and self._owns_subject(seg):
                     topic = new[-1].name.removesuffix("增速")
+                elif role == "share":              # 失业率为5.1%，比上年回落0.3个百分点
+                    name = new[-1].name
+                    topic = name[: name.index("占", 2)] if "占" in name[2:] else topic if name.startswith(topic or "\0") else name
                 figures.extend(new)
         ctx.topic = topic
         return figures
@@ -332,6 +347,8 @@ class SentenceReader:
             return "pp"
         if a.kind == "double":
             return "growth"
+        if a.kind == "times" and TIMES_OF.search(seg):
+            return "growth"
         if a.kind in ("pct", "times"):
             tail = regex.sub(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$", "", seg)
             if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")):
@@ -343,7 +360,7 @@ class SentenceReader:
 
     def _owns_subject(self, seg: str) -> bool:
         p = _patterns()
-        tail = p["growth_end"].sub("", regex.sub(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$", "", seg))
+        tail = p["growth_end"].sub("", regex.sub(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$", "", TIMES_OF.sub("", seg)))
         return len(clean_name(p["compare"].sub("", tail))) >= 2
 
     def _names(self, group: list[Amount], seg: str, role: str, topic: str, last_level: list[Figure],
@@ -363,17 +380,18 @@ class SentenceReader:
                 verb = clean_name(seg)
                 name = noun if not verb or len(verb) > 6 or verb == noun else verb + noun
                 return [(clean_name(name) or noun, noun_end)]
-            if first.chinese and first.kind == "count" and not p["economic"].search(seg[-8:]):
-                return None
             name = clean_name(seg)
-            if (CHANGE_TO.search(seg) or TOTAL.fullmatch(name)) and last_level:
-                name = last_level[-1].name + ("" if CHANGE_TO.search(seg) else name)
+            prev = last_level[-1] if last_level else None
+            if prev and (CHANGE_TO.search(seg) or TOTAL.fullmatch(name)):
+                name = prev.name + ("" if CHANGE_TO.search(seg) else name)
+            elif prev and 2 <= len(name) <= 3 and prev.unit in COUNT_OF_THINGS and regex.search("项目|企业$", prev.name):
+                name = prev.name + name          # 工业项目21个，投资58亿元 → 工业项目投资
             if not name:
-                if last_level and seg.strip() == "":
-                    name = last_level[-1].name
+                if prev and seg.strip() == "":
+                    name = prev.name
                 elif topic and regex.fullmatch(r"[\p{Han}]{0,4}", seg.strip()):
                     name = topic
-            if not name:
+            if not name or (first.chinese and first.kind == "count" and not p["economic"].search(name)):
                 return None
             if n > 1:
                 items = split_items(seg, n) or self._respectively(cs, seg, n)
@@ -398,7 +416,7 @@ class SentenceReader:
         pred = regex.sub(r"^分别", "", pred)
         if n > 1 and len(last_level) == n and pred in ("", "占", "占比"):
             return [(f.name + "占比", first.end) for f in last_level]
-        starts_predicate = regex.match(r"^(?:增速|增幅|比|较|高于|低于|高出|低于|拉动|同比|提高|提升|下降|回落|占|合计|分别|满足|完成)", pred or "占")
+        starts_predicate = regex.match(r"^(?:增速|增幅|比重|占比|比|较|高于|低于|高出|拉动|同比|提高|提升|下降|回落|占|合计|分别|满足|完成)", pred or "占")
         if starts_predicate and topic:
             name = topic + (pred if pred not in ("占", "") else "占比")
         else:
@@ -456,7 +474,8 @@ class SentenceReader:
         growth = None
         if role == "growth":
             if a.kind in ("times", "double"):
-                value, unit, value_base, base_unit = a.value * 100, "%", a.value * 100, "pct"
+                factor = a.value - 1 if TIMES_OF.search(self.text, max(s, a.outer_start - 8), a.outer_start) else a.value
+                value, unit, value_base, base_unit = round(factor * 100, 6), "%", round(factor * 100, 6), "pct"
             value = -value if down else value
             value_base = value
             growth = value

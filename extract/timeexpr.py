@@ -20,12 +20,15 @@ QUARTERS = {"一季度": (1, 1), "第一季度": (1, 1), "二季度": (2, 2), "�
             "三季度": (3, 3), "第三季度": (3, 3), "四季度": (4, 4), "第四季度": (4, 4),
             "前两季度": (1, 2), "前三季度": (1, 3), "上半年": (1, 2), "下半年": (3, 4)}
 CN = "一二两三四五六七八九十"
+PLANS = ("十一五", "十二五", "十三五", "十四五", "十五五", "十六五")   # five-year plans, in order
 
 TIME = regex.compile(rf"""
     (?P<compare> (?:比|较|与|同) \s* )?
     (?:
         (?P<span> (?P<y1>(?:19|20)\d{{2}}) \s* 年? \s* (?:至|到|-|—|~) \s* (?P<y2>(?:19|20)\d{{2}}) \s* 年 )
       | (?P<deadline> (?<=力争|争取|计划|确保|用|再用) \s* (?P<n>\d{{1,2}}|[{CN}]{{1,2}}) \s* 年 (?:内|时间|左右)? )
+      | (?P<plan> [“"]? (?P<plan_name>十[一二三四五六七八九]五|十五) [”"]? (?P<plan_part>末|期末|期间|时期|规划期) )
+      | (?P<now> 截至目前 | 截止目前 | 到目前为止 | 目前 | 至今 )
       | (?:
             (?: (?P<year>(?:19|20)\d{{2}}) \s* 年 (?:度|底|末)? | (?P<rel>今年|去年|明年|前年|上年|本年|当年) )?
             \s*
@@ -33,7 +36,7 @@ TIME = regex.compile(rf"""
                 前[三两]季度 | 第?[一二三四]季度 | [上下]半年
               | 前 (?P<n_months>\d{{1,2}}|[{CN}]{{1,3}}) 个月
               | (?P<m1>\d{{1,2}}) \s* 月? \s* (?:-|—|–|~|至|到) \s* (?P<m2>\d{{1,2}}) \s* 月 份?
-              | (?P<m>\d{{1,2}}) \s* 月 份? (?: \s* (?P<d>\d{{1,2}}) \s* 日)?
+              | (?P<m>\d{{1,2}}) \s* 月 份? (?: \s* (?P<d>\d{{1,2}}) \s* 日 | (?P<to_date>底|末))?
             )?
         )
     )
@@ -70,6 +73,12 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
     if m["span"]:
         y1, y2 = int(m["y1"]), int(m["y2"])
         return (y2, f"{y1}..{y2}") if y1 < y2 else None
+    if m["plan"]:
+        first = 2021 + 5 * (PLANS.index(m["plan_name"]) - PLANS.index("十四五"))
+        last = first + 4
+        return (last, str(last)) if m["plan_part"] in ("末", "期末") else (last, f"{first}..{last}")
+    if m["now"]:
+        return (doc_year, str(doc_year)) if doc_year else None
     if m["deadline"]:
         n = int(m["n"]) if m["n"].isdigit() else int(chinese_numeral(m["n"]))
         return (doc_year + n, str(doc_year + n)) if doc_year else None
@@ -81,6 +90,8 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
         return (year, str(year)) if year else None
     if m["m1"]:
         first, last = int(m["m1"]), int(m["m2"])
+    elif m["m"] and m["to_date"]:
+        first, last = 1, int(m["m"])             # 截至6月底: the year to date
     elif m["m"]:
         first = last = int(m["m"])
     elif m["n_months"]:
@@ -105,9 +116,10 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
     """Every time expression in text[start:end] that resolves to a year."""
     out = []
     for m in TIME.finditer(text, start, len(text) if end is None else end):
-        if m.end() == m.start() or not (m["span"] or m["deadline"] or m["year"] or m["rel"] or m["sub"]):
+        if m.end() == m.start() or not (m["span"] or m["deadline"] or m["plan"] or m["now"] or m["year"] or m["rel"] or m["sub"]):
             continue
-        if m["sub"] and not (m["year"] or m["rel"]) and m["m"] and not m["d"] and not m[0].rstrip().endswith(("月", "份")):
+        if m["sub"] and not (m["year"] or m["rel"]) and m["m"] and not m["d"] and not m["to_date"] \
+                and not m[0].rstrip().endswith(("月", "份")):
             continue
         resolved = _resolve(m, doc_year, doc_month)
         if resolved:
