@@ -18,6 +18,8 @@ from board import charts, docview, evidence, filters, loading
 
 st.set_page_config(page_title="Regional economic indicators", page_icon="📊", layout="wide")
 PLOTLY_CONFIG = {"displaylogo": False}
+ROWS_SHOWN = 5_000  # evidence rows sent to the browser; more only slow the page down
+VALUE_PANELS = 4    # value charts when no indicator is chosen (at most 8 when some are)
 
 
 @st.cache_resource(show_spinner="Reading the articles and extracting their figures…",
@@ -135,44 +137,54 @@ def overview(corpus: loading.Corpus, uploads: list[loading.Upload], facts: pd.Da
                    "it will be extracted again on the next start.")
 
 
-def show_charts(view: pd.DataFrame) -> None:
-    """The headline charts, each with the documents it draws on."""
-    colours = charts.entity_colours(view["entity"].unique())
-    panels = charts.value_panels(view)
+def show_chart(chart: charts.Chart, key: str, more: str = "") -> None:
+    """A figure with the documents it draws on named under it."""
+    st.plotly_chart(chart.figure, key=key, config=PLOTLY_CONFIG)
+    st.caption(charts.sources_caption(chart.drawn)
+               + (f". {chart.left_out} more {more} not drawn; narrow the filters to see them."
+                  if chart.left_out else ""))
+
+
+def show_charts(view: pd.DataFrame, chosen_indicators: int) -> None:
+    """The headline charts, built from the view's chart points (computed once): a value chart
+    per chosen indicator, or for the most reported ones."""
+    points = charts.latest_points(view)
+    colours = charts.entity_colours(points["entity"].unique())
     st.subheader("Values over time")
-    if not panels:
-        st.caption("No amounts in this view.")
+    panels = charts.value_panels(points, limit=min(max(VALUE_PANELS, chosen_indicators), 8))
+    st.caption(charts.MARKER_KEY if panels else "No amounts in this view.")
     grid = st.columns(2)
     for i, (indicator, base_unit) in enumerate(panels):
-        rows = view[(view["indicator"] == indicator) & (view["base_unit"] == base_unit)]
         with grid[i % 2]:
-            st.plotly_chart(charts.values_figure(view, indicator, base_unit, colours),
-                            key=f"values-{i}", config=PLOTLY_CONFIG)
-            st.caption(charts.sources_caption(rows))
+            show_chart(charts.values_chart(points, indicator, base_unit, colours),
+                       f"values-{i}", "points of other entities")
 
     st.subheader("Growth rates (year on year)")
-    growth = view[view["growth_pct"].notna()]
-    if growth.empty:
-        st.caption("No growth rates in this view.")
+    if points["growth_pct"].notna().any():
+        show_chart(charts.growth_chart(points), "growth", "older rates")
     else:
-        figure, left_out = charts.growth_figure(growth)
-        st.plotly_chart(figure, key="growth", config=PLOTLY_CONFIG)
-        st.caption(charts.sources_caption(growth)
-                   + (f". {left_out} older rates are not drawn; narrow the filters to see them."
-                      if left_out else ""))
+        st.caption("No growth rates in this view.")
 
     st.subheader("Projects and enterprises")
-    counts = view[view["category"].isin(charts.COUNT_CATEGORIES) & (view["base_unit"] == "count")]
-    if counts.empty:
+    counts = charts.counts_chart(points)
+    if counts.drawn.empty:
         st.caption("No project or enterprise counts in this view.")
     else:
-        st.plotly_chart(charts.counts_figure(counts), key="counts", config=PLOTLY_CONFIG)
-        st.caption(charts.sources_caption(counts))
+        show_chart(counts, "counts", "counts of other indicators or entities")
 
 
 def show_evidence(view: pd.DataFrame) -> None:
-    """The filtered facts with their sentences, sortable, and as a CSV download."""
-    st.dataframe(evidence.evidence_table(view), hide_index=True, column_config={
+    """The filtered facts with their sentences, sorted here across the whole view (the table
+    itself sorts what it shows), and as a CSV download of every row."""
+    by_col, order_col = st.columns([3, 1])
+    by = by_col.selectbox("Sort by", list(evidence.SORT_KEYS), key="sort_by",
+                          format_func=evidence.SORT_KEYS.get)
+    descending = order_col.toggle("Largest / latest first", value=True, key="sort_descending")
+    table = evidence.evidence_table(view, by, descending)
+    if len(table) > ROWS_SHOWN:
+        st.caption(f"Showing the first {ROWS_SHOWN:,} of {len(table):,} facts in this order; "
+                   "the CSV download holds them all.")
+    st.dataframe(table.head(ROWS_SHOWN), hide_index=True, column_config={
         "value": st.column_config.NumberColumn("value", format="%g"),
         "value_base": st.column_config.NumberColumn("value (base unit)", format="%.6g",
                                                     help="The amount in base units (元, 个, %), "
@@ -189,7 +201,7 @@ def show_document(facts: pd.DataFrame, view: pd.DataFrame, uploads: list[loading
                   titles: dict[str, str], data_dir: Path, stamp: int) -> None:
     """One article with every extracted figure highlighted; those of the view are listed first."""
     uploaded = {a.doc: a.text for u in uploads for a in u.articles}
-    docs = list(dict.fromkeys([*view["doc"], *facts["doc"], *uploaded]))
+    docs = list(dict.fromkeys([*view["doc"].unique(), *facts["doc"].unique(), *uploaded]))
     doc = st.selectbox("Article", docs, key="article", format_func=doc_label(titles))
     if doc is None:
         return
@@ -215,9 +227,11 @@ def main() -> None:
         if uploads else corpus.facts
     offered = filters.choices(facts)
     titles = {a.doc: a.title or "" for u in uploads for a in u.articles}
-    titles |= {d: t for d, t in zip(facts["doc"], facts["title"]) if t}
+    named = facts.drop_duplicates("doc")
+    titles |= {d: t for d, t in zip(named["doc"], named["title"]) if t}
     with filter_box:
-        view = filters.apply(facts, sidebar_filters(facts, offered, titles))
+        chosen = sidebar_filters(facts, offered, titles)
+    view = filters.apply(facts, chosen)
     overview(corpus, uploads, facts, view, data_dir)
 
     if facts.empty:
@@ -230,7 +244,7 @@ def main() -> None:
         return
     charts_tab, evidence_tab, document_tab = st.tabs(["Charts", "Evidence", "Document"])
     with charts_tab:
-        show_charts(view)
+        show_charts(view, len(chosen.indicators))
     with evidence_tab:
         show_evidence(view)
     with document_tab:

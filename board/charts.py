@@ -5,7 +5,7 @@ Conventions every figure keeps:
 * one y axis holds one base unit, shown in a readable unit (亿元, 个, %) named in its title;
 * a partial period (2020H1, 2020年1-4月) is its own category on the time axis and is never joined
   to a line of whole years;
-* expected and target figures are drawn open and dashed (bars: hatched), actual ones solid;
+* expected and target figures are drawn hollow (bars: hatched), actual ones solid;
 * when several articles report the same point, the most recently published one is drawn.
 """
 from __future__ import annotations
@@ -18,7 +18,6 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
-from plotly.subplots import make_subplots
 
 CJK_FONT = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", '
             '"PingFang SC", sans-serif')
@@ -38,12 +37,11 @@ DISPLAY_UNITS: dict[str, tuple[tuple[float, str], ...]] = {
     "t": ((1e4, "万吨"), (1, "吨")),
     "TEU": ((1e4, "万标箱"), (1, "标箱")),
 }
-STATUS_STYLE = {  # status -> (line dash, open marker, bar pattern)
-    "actual": ("solid", False, ""),
-    "expected": ("dash", True, "/"),
-    "target": ("dot", True, "x"),
-}
+PATTERN = {"actual": "", "expected": "/", "target": "x"}  # bar hatching by status
 SPAN_SYMBOL = {"全年": "circle", "上半年": "square", "下半年": "square", "多年": "star"}
+MARKER_KEY = ("Lines join actual whole-year values. Other points stand alone: hollow when "
+              "expected or target; ● whole year, ■ half year, ◆ other part of a year, "
+              "★ multi-year average.")
 POSITIVE, NEGATIVE = "#3a6fb0", "#d1495b"
 
 
@@ -103,9 +101,12 @@ def parse_period(period: str) -> Period | None:
     return Period((year, last, -(last - first + 1)), label, span)
 
 
-def period_of(period: str, year: object) -> Period | None:
-    """The fact's period, or its bare year when the period is missing."""
-    return parse_period(period) or (parse_period(str(int(year))) if pd.notna(year) else None)
+def periods_of(facts: pd.DataFrame) -> pd.Series:
+    """Each fact's parsed period (its bare year when the period is missing), None where it has
+    no place on a time axis. Distinct strings are parsed once: tables repeat them a lot."""
+    raw = facts["period"].where(facts["period"] != "", facts["year"].astype("string"))
+    parsed = {p: parse_period(p) for p in raw.dropna().unique()}
+    return raw.map(parsed, na_action="ignore")
 
 
 def display_unit(base_unit: str, base_values: pd.Series) -> tuple[float, str]:
@@ -115,19 +116,32 @@ def display_unit(base_unit: str, base_values: pd.Series) -> tuple[float, str]:
     return next(((f, u) for f, u in units if biggest >= f), units[-1])
 
 
-def latest_points(facts: pd.DataFrame, key: Sequence[str] = POINT_KEY) -> pd.DataFrame:
-    """One row per chart point with its period parsed: when several articles report it, the
-    latest published wins. Facts without a placeable period are left out."""
-    periods = [period_of(p, y) for p, y in zip(facts["period"], facts["year"])]
-    df = facts.assign(_period=periods)
-    df = df[df["_period"].notna()]
-    df = df.assign(period=[p.label for p in df["_period"]])
-    return df.sort_values("published", kind="stable").drop_duplicates(list(key), keep="last")
+def latest_points(facts: pd.DataFrame) -> pd.DataFrame:
+    """The chart points of a table, which every builder below takes: one row per entity,
+    indicator, period, status and base unit, the latest published report winning, with the
+    period parsed (`_period`), readable (`period`) and chronological (`_rank`). Facts without a
+    placeable period are left out. Ranking runs on the key columns only, then winners are taken."""
+    periods = periods_of(facts).dropna()
+    labels = periods.map(lambda p: p.label)
+    narrow = facts.loc[periods.index, [c for c in POINT_KEY if c != "period"] + ["published"]]
+    narrow = narrow.assign(period=labels).sort_values("published", kind="stable")
+    keep = narrow.index[~narrow.duplicated(POINT_KEY, keep="last")]
+    return facts.loc[keep].assign(_period=periods[keep], period=labels[keep],
+                                  _rank=[p.rank for p in periods[keep]])
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure with the points it draws (whose documents its caption names)."""
+
+    figure: go.Figure
+    drawn: pd.DataFrame
+    left_out: int = 0  # points that matched but were not drawn, to keep the chart readable
 
 
 def _style(fig: go.Figure, title: str, height: int) -> go.Figure:
     """House style: CJK-capable fonts everywhere, so Chinese labels never render as boxes."""
-    fig.update_layout(title=title, height=height, template="plotly_white",
+    fig.update_layout(title=title, height=height,
                       font={"family": CJK_FONT, "size": 13},
                       legend={"font": {"family": CJK_FONT, "size": 12}},
                       hoverlabel={"font": {"family": CJK_FONT}},
@@ -135,10 +149,10 @@ def _style(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
-def _time_axis(fig: go.Figure, periods: Sequence[Period], **where: int) -> None:
+def _time_axis(fig: go.Figure, points: pd.DataFrame) -> None:
     """Categorical period axis in chronological order (a partial period keeps its own slot)."""
-    order = list(dict.fromkeys(p.label for p in sorted(set(periods), key=lambda p: p.order)))
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, **where)
+    order = points.sort_values("_rank").drop_duplicates("period")["period"]
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(order))
 
 
 def entity_colours(entities: Sequence[str]) -> dict[str, str]:
@@ -147,113 +161,106 @@ def entity_colours(entities: Sequence[str]) -> dict[str, str]:
     return {e: palette[i % len(palette)] for i, e in enumerate(sorted(set(entities)))}
 
 
-def value_panels(facts: pd.DataFrame, limit: int = 6) -> list[tuple[str, str]]:
-    """The (indicator, base unit) pairs worth a chart, most reported first. Growth-only rows
+def value_panels(points: pd.DataFrame, limit: int = 6) -> list[tuple[str, str]]:
+    """The (indicator, base unit) pairs worth a chart, most points first. Growth-only rows
     have their own chart; an indicator reported in two base units gets two charts."""
-    rows = facts[(facts["category"] != "growth") & facts["value_base"].notna()]
+    rows = points[(points["category"] != "growth") & points["value_base"].notna()]
     counts = rows.groupby(["indicator", "base_unit"], sort=False).size()
     return list(counts.sort_values(ascending=False, kind="stable").index[:limit])
 
 
-def values_figure(facts: pd.DataFrame, indicator: str, base_unit: str,
-                  colours: dict[str, str]) -> go.Figure:
-    """One indicator over time in one base unit: a line per entity over whole years, separate
-    markers for partial periods, open dashed traces for expected and target figures. The legend
-    names each entity once, then keys marker shapes and line styles in grey."""
-    rows = facts[(facts["indicator"] == indicator) & (facts["base_unit"] == base_unit)]
-    points = latest_points(rows)
-    factor, unit = display_unit(base_unit, points["value_base"])
+def values_chart(points: pd.DataFrame, indicator: str, base_unit: str,
+                 colours: dict[str, str], max_entities: int = 8) -> Chart:
+    """One indicator over time in one base unit: a line per entity joining its actual whole-year
+    values, and every other point (a partial period, an expected or target figure) as a marker
+    of its own, shaped by period and hollow unless actual. Few traces keep the page fast."""
+    mine = points[(points["indicator"] == indicator) & (points["base_unit"] == base_unit)]
+    entities = list(mine["entity"].value_counts().index[:max_entities])
+    drawn = mine[mine["entity"].isin(entities)].sort_values("_rank")
+    factor, unit = display_unit(base_unit, drawn["value_base"])
+    whole = pd.Series([p.span == "全年" for p in drawn["_period"]], index=drawn.index, dtype=bool)
+    on_line = (drawn["status"] == "actual") & whole
+    hover = f"%{{customdata[0]}}<br>%{{x}}: %{{y:,.4~f}} {unit}<br>%{{customdata[1]}}<extra></extra>"
+
     fig = go.Figure()
-    groups = points.assign(_span=[p.span for p in points["_period"]])
-    for entity in sorted(set(groups["entity"])):
-        _legend_key(fig, entity or "?", "circle", colour=colours.get(entity, "#888"), group=entity)
-    for (entity, span, status), g in groups.groupby(["entity", "_span", "status"], sort=True):
-        g = g.assign(_rank=[p.rank for p in g["_period"]]).sort_values("_rank")
-        dash, hollow, _ = STATUS_STYLE.get(status, STATUS_STYLE["actual"])
-        whole = span == "全年"
+    for entity in sorted(entities):
+        line = drawn[on_line & (drawn["entity"] == entity)]
+        fig.add_scatter(x=line["period"], y=line["value_base"] / factor, name=entity or "?",
+                        mode="lines+markers", line={"color": colours.get(entity)},
+                        marker={"size": 8}, customdata=_hover_data(line), hovertemplate=hover)
+    others = drawn[~on_line]
+    if len(others):
+        edge = [colours.get(e) for e in others["entity"]]
         fig.add_scatter(
-            x=g["period"], y=g["value_base"] / factor, name=entity or "?", legendgroup=entity,
-            showlegend=False, mode="lines+markers" if whole else "markers",
-            line={"color": colours.get(entity), "dash": dash},
-            marker={"symbol": SPAN_SYMBOL.get(span, "diamond") + ("-open" if hollow else ""),
-                    "size": 9 if whole else 11, "line": {"width": 2}},
-            customdata=g[["doc", "status", "_span"]].to_numpy(),
-            hovertemplate=(f"{entity}<br>%{{x}}: %{{y:,.4~f}} {unit}"
-                           "<br>%{customdata[2]} · %{customdata[1]} · %{customdata[0]}"
-                           "<extra></extra>"))
-    for span in sorted(set(groups["_span"]) - {"全年"}):
-        _legend_key(fig, f"{span}（部分时期）", symbol=SPAN_SYMBOL.get(span, "diamond"))
-    for status in sorted(set(groups["status"]) - {"actual"}):
-        dash, _, _ = STATUS_STYLE.get(status, STATUS_STYLE["actual"])
-        _legend_key(fig, status, symbol="circle-open", dash=dash)
-    _time_axis(fig, list(points["_period"]))
+            x=others["period"], y=others["value_base"] / factor, mode="markers", showlegend=False,
+            marker={"size": 11, "color": edge, "line": {"width": 2, "color": edge},
+                    "symbol": [_symbol(p.span, s) for p, s in zip(others["_period"], others["status"])]},
+            customdata=_hover_data(others), hovertemplate=hover)
+    _time_axis(fig, drawn)
     fig.update_yaxes(title_text=f"{indicator}（{unit}）", rangemode="tozero")
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.25})
-    return _style(fig, f"{indicator}（{unit}）", 460)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22})
+    return Chart(_style(fig, f"{indicator}（{unit}）", 420), drawn, len(mine) - len(drawn))
 
 
-def _legend_key(fig: go.Figure, name: str, symbol: str, dash: str = "solid",
-                colour: str = "#888", group: str = "key") -> None:
-    """A legend entry that draws nothing: an entity's colour, or in grey what a marker shape or
-    line style means."""
-    fig.add_scatter(x=[None], y=[None], name=name, mode="lines+markers", legendgroup=group,
-                    line={"color": colour, "dash": dash},
-                    marker={"symbol": symbol, "size": 10, "color": colour})
+def _symbol(span: str, status: str) -> str:
+    """Marker of a point off the yearly line: shape by period, hollow unless actual."""
+    return SPAN_SYMBOL.get(span, "diamond") + ("" if status == "actual" else "-open")
 
 
-def growth_figure(facts: pd.DataFrame, limit: int = 30) -> tuple[go.Figure, int]:
-    """Year-on-year growth rates as horizontal bars, falls in a colour of their own, most recent
-    periods first. Returns the figure and how many rates it leaves out beyond `limit`."""
-    rows = facts[facts["growth_pct"].notna()]
-    points = latest_points(rows, ["entity", "indicator", "period", "status"])
-    points = points.assign(_rank=[p.rank for p in points["_period"]])
-    points = points.sort_values(["_rank", "indicator", "entity"], ascending=[False, True, True])
-    shown = points.head(limit).iloc[::-1]
-    labels = shown["indicator"] + " · " + shown["entity"] + " · " + shown["period"]
+def _hover_data(points: pd.DataFrame) -> list[list[str]]:
+    """Entity, and period span · status · document, for a point's hover label."""
+    return [[e, f"{p.span} · {st} · {d}"] for e, p, st, d in
+            zip(points["entity"], points["_period"], points["status"], points["doc"])]
+
+
+def growth_chart(points: pd.DataFrame, limit: int = 30) -> Chart:
+    """Year-on-year growth rates as horizontal bars, falls in a colour of their own and
+    expected or target rates hatched; the `limit` most recent are drawn."""
+    rates = points[points["growth_pct"].notna()].sort_values(
+        ["_rank", "indicator", "entity"], ascending=[False, True, True])
+    drawn = rates.head(limit).iloc[::-1]
+    labels = drawn["indicator"] + " · " + drawn["entity"] + " · " + drawn["period"]
     fig = go.Figure(go.Bar(
-        y=labels, x=shown["growth_pct"], orientation="h",
-        marker={"color": [NEGATIVE if v < 0 else POSITIVE for v in shown["growth_pct"]],
-                "pattern": {"shape": [STATUS_STYLE.get(s, STATUS_STYLE["actual"])[2]
-                                      for s in shown["status"]]}},
-        text=[f"{v:+.1f}%" for v in shown["growth_pct"]], textposition="outside",
-        customdata=shown[["status", "doc"]].to_numpy(),
+        y=labels, x=drawn["growth_pct"], orientation="h",
+        marker={"color": [NEGATIVE if v < 0 else POSITIVE for v in drawn["growth_pct"]],
+                "pattern": {"shape": [PATTERN.get(s, "") for s in drawn["status"]]}},
+        text=[f"{v:+.1f}%" for v in drawn["growth_pct"]], textposition="outside",
+        customdata=drawn[["status", "doc"]].to_numpy(),
         hovertemplate="%{y}<br>%{x:+.2f}%<br>%{customdata[0]} · %{customdata[1]}<extra></extra>",
         showlegend=False))
     fig.update_xaxes(title_text="同比增长（%）", zeroline=True, zerolinewidth=2,
                      zerolinecolor="#444")
     fig.update_yaxes(type="category", automargin=True)
-    return _style(fig, "同比增长（%）", 120 + 26 * len(shown)), len(points) - len(shown)
+    return Chart(_style(fig, "同比增长（%）", 120 + 26 * len(drawn)), drawn,
+                 len(rates) - len(drawn))
 
 
-def counts_figure(facts: pd.DataFrame, max_indicators: int = 8,
-                  max_entities: int = 4) -> go.Figure:
-    """Project and enterprise counts as grouped bars by period, one panel per entity, so that
-    新开工 / 新竣工 / 落户 of the same year stand side by side."""
-    rows = facts[facts["category"].isin(COUNT_CATEGORIES) & (facts["base_unit"] == "count")]
-    points = latest_points(rows)
-    top = points["indicator"].value_counts().index[:max_indicators]
-    entities = list(points["entity"].value_counts().index[:max_entities])
-    points = points[points["indicator"].isin(top) & points["entity"].isin(entities)]
-    fig = make_subplots(rows=1, cols=max(len(entities), 1), shared_yaxes=True,
-                        subplot_titles=entities or None, horizontal_spacing=0.03)
+def counts_chart(points: pd.DataFrame, max_indicators: int = 8, max_entities: int = 4) -> Chart:
+    """Project and enterprise counts as grouped bars on an (entity, period) axis, so that
+    新开工 / 新竣工 / 落户 of the same year stand side by side; expected and target bars are
+    hatched. One trace per indicator keeps the page fast."""
+    counts = points[points["category"].isin(COUNT_CATEGORIES) & (points["base_unit"] == "count")]
+    counts = counts.drop_duplicates(["entity", "indicator", "period"], keep="last")
+    top = sorted(counts["indicator"].value_counts().index[:max_indicators])
+    entities = list(counts["entity"].value_counts().index[:max_entities])
+    drawn = counts[counts["indicator"].isin(top) & counts["entity"].isin(entities)]
+    slots = (drawn.drop_duplicates(["entity", "period"])
+             .assign(_e=lambda d: d["entity"].map(entities.index))
+             .sort_values(["_e", "_rank"])[["entity", "period"]])
     palette = qualitative.Set2 + qualitative.D3
-    colour = {ind: palette[i % len(palette)] for i, ind in enumerate(sorted(top))}
-    legend_seen: set[str] = set()
-    for col, entity in enumerate(entities, start=1):
-        mine = points[points["entity"] == entity]
-        for (indicator, status), g in mine.groupby(["indicator", "status"], sort=True):
-            name = indicator if status == "actual" else f"{indicator} · {status}"
-            fig.add_bar(x=g["period"], y=g["value_base"], name=name, legendgroup=name,
-                        showlegend=name not in legend_seen, offsetgroup=name,
-                        marker={"color": colour[indicator],
-                                "pattern": {"shape": STATUS_STYLE.get(status, ("", False, ""))[2]}},
-                        hovertemplate=f"{entity}<br>{name}<br>%{{x}}: %{{y:,}} 个<extra></extra>",
-                        row=1, col=col)
-            legend_seen.add(name)
-        _time_axis(fig, list(mine["_period"]), row=1, col=col)
+    fig = go.Figure()
+    for i, indicator in enumerate(top):
+        mine = slots.merge(drawn[drawn["indicator"] == indicator], how="left",
+                           on=["entity", "period"])
+        fig.add_bar(x=[list(slots["entity"]), list(slots["period"])], y=mine["value_base"],
+                    name=indicator, marker={"color": palette[i % len(palette)], "pattern": {
+                        "shape": [PATTERN.get(s, "") for s in mine["status"].fillna("actual")]}},
+                    customdata=mine[["status", "doc"]].fillna("").to_numpy(),
+                    hovertemplate=(f"{indicator}<br>%{{x}}: %{{y:,}} 个"
+                                   "<br>%{customdata[0]} · %{customdata[1]}<extra></extra>"))
     fig.update_layout(barmode="group")
-    fig.update_yaxes(title_text="数量（个）", row=1, col=1)
-    return _style(fig, "项目与企业数量（个）", 420)
+    fig.update_yaxes(title_text="数量（个）")
+    return Chart(_style(fig, "项目与企业数量（个）", 420), drawn, len(counts) - len(drawn))
 
 
 def sources_caption(facts: pd.DataFrame, limit: int = 4) -> str:

@@ -109,15 +109,19 @@ def is_fresh(data_dir: Path) -> bool:
 
 def normalise(facts: pd.DataFrame) -> pd.DataFrame:
     """Exactly the contract's columns with stable dtypes, whatever produced the table."""
-    df = facts.reindex(columns=list(COLUMNS))
-    for col in TEXT_COLUMNS:
-        df[col] = df[col].astype(object).fillna("").astype(str)
+    df = facts.reindex(columns=list(COLUMNS)).reset_index(drop=True)
+    for col in TEXT_COLUMNS:  # a table this module wrote is already right: skip the copies
+        if not (pd.api.types.is_string_dtype(df[col]) and df[col].notna().all()):
+            df[col] = df[col].astype(object).fillna("").astype(str)
     for col in FLOAT_COLUMNS:
-        df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+        if df[col].dtype != "float64":
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
     for col in INT_COLUMNS:
-        df[col] = pd.to_numeric(df[col], errors="coerce").round().astype("Int64")
-    df["approx"] = df["approx"].astype(object).fillna(False).astype(bool)
-    return df.reset_index(drop=True)
+        if df[col].dtype != "Int64":
+            df[col] = pd.to_numeric(df[col], errors="coerce").round().astype("Int64")
+    if df["approx"].dtype != bool:
+        df["approx"] = df["approx"].astype(object).fillna(False).astype(bool)
+    return df
 
 
 def save_table(path: Path, facts: pd.DataFrame, documents: int,

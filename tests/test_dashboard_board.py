@@ -162,7 +162,9 @@ def test_periods_sort_by_their_end_and_junk_has_no_place():
     assert sorted(order[::-1], key=lambda p: charts.parse_period(p).rank) == order
     for junk in ("", "今年", "2020-13", "2020Q4..Q2", "2019-11..2020-02"):
         assert charts.parse_period(junk) is None
-    assert charts.period_of("", 2018).label == "2018" and charts.period_of("", pd.NA) is None
+    rows = table(fact(period="", year=2018), fact(period="", year=None), fact(period="2019H1"))
+    labels = [p.label if pd.notna(p) else None for p in charts.periods_of(rows)]
+    assert labels == ["2018", None, "2019 上半年"]
 
 
 def test_display_unit_picks_a_readable_scale():
@@ -191,56 +193,58 @@ MIXED = table(
 
 
 def test_values_figure_one_unit_per_axis_and_partial_periods_apart():
-    fig = charts.values_figure(MIXED, "固定资产投资", "CNY", charts.entity_colours(["甲", "乙"]))
+    chart = charts.values_chart(charts.latest_points(MIXED), "固定资产投资", "CNY",
+                                charts.entity_colours(["甲", "乙"]))
+    fig = chart.figure
+    assert len(chart.drawn) == 5 and chart.left_out == 0
     assert fig.layout.yaxis.title.text == "固定资产投资（亿元）"
     assert "Noto Sans CJK SC" in fig.layout.font.family
-    drawn = [t for t in fig.data if t.x[0] is not None]
-    assert sum(len(t.y) for t in drawn) == 5                    # the USD figure is not here
-    assert max(y for t in drawn for y in t.y) == 300            # 3e10 元 shown as 300 亿元
-    half = next(t for t in drawn if "2020 上半年" in t.x)
-    assert half.mode == "markers" and list(half.x) == ["2020 上半年"]
-    target = next(t for t in drawn if "2021" in t.x)
-    assert target.line.dash == "dot" and target.marker.symbol.endswith("-open")
-    actual = next(t for t in drawn if list(t.x) == ["2019", "2020"])
-    assert actual.line.dash == "solid" and actual.mode == "lines+markers"
+    assert sum(len(t.y) for t in fig.data) == 5                 # the USD figure is not here
+    assert max(y for t in fig.data for y in t.y) == 300         # 3e10 元 shown as 300 亿元
+    lines = {t.name: t for t in fig.data if t.mode == "lines+markers"}
+    assert list(lines["甲"].x) == ["2019", "2020"] and list(lines["乙"].x) == ["2020"]
+    apart = next(t for t in fig.data if t.mode == "markers")
+    assert dict(zip(apart.x, apart.marker.symbol)) == {"2020 上半年": "square", "2021": "circle-open"}
+    assert not apart.showlegend
     assert list(fig.layout.xaxis.categoryarray) == ["2019", "2020 上半年", "2020", "2021"]
-    keys = {t.name for t in fig.data if t.x[0] is None}
-    assert {"甲", "乙", "target", "上半年（部分时期）"} <= keys
 
 
 def test_value_panels_split_base_units_and_skip_growth():
-    panels = charts.value_panels(MIXED)
+    panels = charts.value_panels(charts.latest_points(MIXED))
     assert panels[0] == ("固定资产投资", "CNY") and ("固定资产投资", "USD") in panels
-    assert charts.value_panels(SAMPLE) == [("固定资产投资", "CNY"), ("新开工项目", "count")]
+    assert charts.value_panels(charts.latest_points(SAMPLE)) == [("固定资产投资", "CNY"),
+                                                                ("新开工项目", "count")]
 
 
 def test_growth_figure_marks_falls_and_expected_rates():
     rows = table(fact(growth_pct=5.5), fact(entity="乙", growth_pct=-3.0, status="expected"),
                  fact(entity="丙", growth_pct=None))
-    fig, left_out = charts.growth_figure(rows)
+    chart = charts.growth_chart(charts.latest_points(rows))
+    fig, left_out = chart.figure, chart.left_out
     bar = fig.data[0]
     colours = dict(zip(bar.x, bar.marker.color))
     assert colours[-3.0] == charts.NEGATIVE != colours[5.5] == charts.POSITIVE
     patterns = dict(zip(bar.x, bar.marker.pattern.shape))
     assert patterns[-3.0] == "/" and patterns[5.5] == ""
     assert fig.layout.xaxis.title.text == "同比增长（%）" and left_out == 0
-    _, left_out = charts.growth_figure(table(*(fact(year=y, period=str(y), growth_pct=1.0)
-                                               for y in range(2000, 2010))), limit=4)
-    assert left_out == 6
+    rates = table(*(fact(year=y, period=str(y), growth_pct=1.0) for y in range(2000, 2010)))
+    chart = charts.growth_chart(charts.latest_points(rates), limit=4)
+    assert chart.left_out == 6 and list(chart.drawn["year"]) == [2006, 2007, 2008, 2009]
 
 
 def test_counts_figure_groups_indicators_by_period_per_entity():
     rows = table(*(fact(indicator=ind, category="projects", unit="个", value=v, value_base=v,
-                        base_unit="count", entity=e, year=2020, period=p)
+                        base_unit="count", entity=e, year=2020, period=p, status=st)
                    for ind, v in (("新开工项目", 10), ("新竣工项目", 8))
-                   for e in ("甲", "乙") for p in ("2020", "2020-01..2020-04")))
-    fig = charts.counts_figure(rows)
-    assert fig.layout.barmode == "group"
-    assert {t.name for t in fig.data} == {"新开工项目", "新竣工项目"}
-    assert sum(t.showlegend is not False for t in fig.data) == 2
-    assert list(fig.layout.xaxis.categoryarray) == ["2020 1-4月", "2020"]
-    assert [a.text for a in fig.layout.annotations] == ["甲", "乙"] or \
-        [a.text for a in fig.layout.annotations] == ["乙", "甲"]
+                   for e in ("甲", "乙") for p, st in (("2020", "actual"),
+                                                       ("2020-01..2020-04", "expected"))))
+    fig = charts.counts_chart(charts.latest_points(rows.iloc[:-1])).figure
+    assert fig.layout.barmode == "group" and [t.name for t in fig.data] == ["新开工项目", "新竣工项目"]
+    for trace in fig.data:
+        entities, periods = trace.x
+        assert list(periods) == ["2020 1-4月", "2020"] * 2 and len(set(entities)) == 2
+        assert trace.marker.pattern.shape[:2] == ("/", "")
+    assert pd.isna(fig.data[1].y[2])                            # a missing bar leaves a gap
 
 
 def test_sources_caption_names_documents():
@@ -287,3 +291,14 @@ def test_evidence_table_sorts_recent_first_with_base_values():
     shown = evidence.evidence_table(SAMPLE)
     assert list(shown["year"].iloc[:3]) == [2021, 2020, 2019] and pd.isna(shown["year"].iloc[-1])
     assert "value_base" in shown and "sentence" in shown
+
+
+def test_evidence_sorts_amounts_across_units_by_base_value():
+    rows = table(fact(value=9000, unit="万元", value_base=9e7, entity="甲"),
+                 fact(value=2, unit="亿元", value_base=2e8, entity="乙"),
+                 fact(value=1, unit="亿元", value_base=1e8, entity="丙"),
+                 fact(value_base=None, entity="丁"))
+    shown = evidence.evidence_table(rows, by="value_base", descending=True)
+    assert list(shown["entity"]) == ["乙", "丙", "甲", "丁"]
+    assert list(evidence.evidence_table(rows, by="value_base", descending=False)["entity"]) == \
+        ["甲", "丙", "乙", "丁"]
