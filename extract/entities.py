@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick_rs
 import regex
 
 from .vocabulary import alternation, entity_aliases, places, words
@@ -64,6 +65,12 @@ def _place_index() -> tuple[dict[str, tuple[str, str, str]], regex.Pattern, rege
             index.setdefault(p.short, (p.name, p.level, p.parent))
     org = regex.compile(alternation(words()["organisations"]["suffixes"]))
     return index, regex.compile(alternation(list(index))), org
+
+
+@lru_cache(maxsize=None)
+def _place_automaton() -> ahocorasick_rs.AhoCorasick:
+    """All place names at once: a regex of 6,000 names scans at a tenth of this speed."""
+    return ahocorasick_rs.AhoCorasick(sorted(_place_index()[0]), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
 @lru_cache(maxsize=None)
@@ -131,44 +138,49 @@ def _core(name: str) -> str:
     return regex.sub(r"(?:经济技术|经济|科技产业|科技|高新技术产业|高新技术|产业|工业)$", "", name)
 
 
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted, disjoint spans?"""
+    i = bisect.bisect_right(spans, (start, 10**12)) - 1
+    return (i >= 0 and spans[i][1] > start) or (i + 1 < len(spans) and spans[i + 1][0] < end)
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Named mentions and unresolved anaphora in text[start:end], left to right, not overlapping."""
     end = len(text) if end is None else end
-    index, place_re, org_re = _place_index()
+    index, _, org_re = _place_index()
     aliases = entity_aliases()
-    found: list[Mention] = []
+    strong = _strong_place_pattern()
     known = set(aliases) | set(aliases.values())
+    found: list[Mention] = []
     floor = start
     for m in _suffix_pattern().finditer(text, start, end):
-        kind = m.lastgroup
-        name = _name_before(text, m, max(floor, found[-1].end if found else start), kind, known,
-                            _strong_place_pattern())
+        name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, known, strong)
         floor = m.end()
         if name:
-            found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), kind))
-    strong = _strong_place_pattern()
+            found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
     cores = {_core(f.name) for f in found if f.kind == "park" and (
         not f.name.endswith(GENERIC_PARK_SUFFIXES) or strong.match(_core(f.name)))}
     found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
              or any(c.endswith(_core(f.name)) and strong.fullmatch(c[: -len(_core(f.name))]) for c in cores)]
-    for m in place_re.finditer(text, start, end):
-        if any(f.start <= m.start() < f.end for f in found):
+    spans = [(f.start, f.end) for f in found]
+    for _, ps, pe in _place_automaton().find_matches_as_indexes(text[start:end]):
+        ps, pe = ps + start, pe + start
+        if _covered(spans, ps, pe):
             continue
-        full, level, parent = index[m[0]]
+        full, level, parent = index[text[ps:pe]]
         if level == "county" and full.endswith("市"):
             level = "county-city"
-        found.append(Mention(m.start(), m.end(), full, level, in_org=bool(org_re.match(text, m.end()))))
+        found.append(Mention(ps, pe, full, level, in_org=bool(org_re.match(text, pe))))
     found.sort(key=lambda x: x.start)
     ana_re, kinds = _anaphora()
-    taken = [(f.start, f.end) for f in found]
+    spans = [(f.start, f.end) for f in found]
     for m in ana_re.finditer(text, start, end):
-        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+        if _covered(spans, m.start(), m.end()):
             continue
-        kind = kinds[m[0]]
         stops = CLAUSE_PUNCTUATION if m[0] in ("公司", "企业") else NAME_STOP["park"]
         if m[0] in ("公司", "企业", "园区") and m.start() > 0 and text[m.start() - 1] not in stops:
             continue                       # 上市公司, 国有企业, 产业园区: part of a longer noun
-        found.append(Mention(m.start(), m.end(), m[0], kind, anaphor=True))
+        found.append(Mention(m.start(), m.end(), m[0], kinds[m[0]], anaphor=True))
     found.sort(key=lambda x: x.start)
     return found
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import bisect
+
 import regex
 
 from .amounts import Amount, find_amounts
@@ -39,6 +41,7 @@ CHANGE_TO = regex.compile(r"^\s*(?:提高|增加|增长|扩展|扩大|上升|下
 TIMES_OF = regex.compile(r"(?:是|为|相当于)(?:上年|去年|上年同期|去年同期)的?$")
 TOTAL = regex.compile(r"总数|总量|总额|总规模|数量|总计|累计|合计|总共")
 DISPOSAL = regex.compile(r"放在|作为|列为|纳入|视为|当作|打造成|建成为|转化为|变为|摆在")
+DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline dates its own sentence only
 CONDITIONAL = regex.compile(r"(?:建成|达产|投产|满产|释放|完工|竣工|运营|落地)后")
 
 
@@ -271,11 +274,10 @@ class SentenceReader:
         return self.text[lo:a.outer_start]
 
     # -- the sentence ---------------------------------------------------------------------
-    def read(self, s: int, e: int, ctx: Context) -> list[Figure]:
+    def read(self, s: int, e: int, ctx: Context, amounts: list[Amount], times: list[TimeRef]) -> list[Figure]:
+        """The figures among this sentence's amounts; `ctx` carries over to the next sentence."""
         p = _patterns()
         text = self.text
-        amounts = sorted(find_amounts(text, s, e) + self._doublings(s, e), key=lambda a: a.start)
-        times = find_times(text, self.doc.year, self.doc.month, s, e)
         mentions = self.entities.between(s, e)
         figures: list[Figure] = []
         last_level: list[Figure] = []          # the latest level figure(s), for growth and 其中
@@ -493,37 +495,43 @@ class SentenceReader:
         fig.children_prefix = stage[1] if stage else ""
         return fig
 
-    def _doublings(self, s: int, e: int) -> list[Amount]:
+    def doublings(self, s: int, e: int) -> list[Amount]:
         """翻番: a growth of 100 %, read like 增长1倍."""
         return [Amount(m.start(), m.end(), 1.0, "倍", "double", "pct", 100.0, False, True, m.start(), m.end(), False)
                 for m in _patterns()["double"].finditer(self.text, s, e)]
 
 
 def read_figures(doc: Document, entities: Entities) -> list[Figure]:
-    """Every figure of the document body, sentence by sentence."""
+    """Every figure of the document body, sentence by sentence.
+
+    Amounts and times are found in one pass over the body; only sentences with an amount are read
+    clause by clause, the others only move the time and the topic on.
+    """
     reader = SentenceReader(doc, entities)
     ctx = Context()
     figures: list[Figure] = []
     text = doc.text
-    paragraph = 0
+    amounts = sorted(find_amounts(text, doc.body_start) + reader.doublings(doc.body_start, len(text)),
+                     key=lambda a: a.start)
+    times = find_times(text, doc.year, doc.month, doc.body_start)
+    amount_starts, time_starts = [a.start for a in amounts], [t.start for t in times]
     for m in SENTENCE.finditer(text, doc.body_start):
-        s, e = m.start(), m.end()
-        if text.rfind("\n", doc.body_start, s) != ctx.paragraph:
-            ctx.paragraph = text.rfind("\n", doc.body_start, s)
-            ctx.topic, ctx.entity = "", ""
-        if not text[s:e].strip():
-            continue
-        found = reader.read(s, e, ctx)
+        s, e = m.span()
+        paragraph = text.rfind("\n", doc.body_start, s)
+        if paragraph != ctx.paragraph:
+            ctx.paragraph, ctx.topic, ctx.entity = paragraph, "", ""
+        here = amounts[bisect.bisect_left(amount_starts, s):bisect.bisect_left(amount_starts, e)]
+        when = times[bisect.bisect_left(time_starts, s):bisect.bisect_left(time_starts, e)]
+        found = reader.read(s, e, ctx, here, when) if here else []
         figures.extend(found)
-        times = [t for t in find_times(text, doc.year, doc.month, s, e) if not t.compare]
-        if times and not regex.match(r"\s*\d{1,2}\s*年", text[times[-1].start:times[-1].end]):
-            ctx.time = times[-1]
-        named = [m for m in entities.between(s, e) if m.name]
+        dated = [t for t in when if not t.compare and not DURATION_TIME.match(text, t.start, t.end)]
+        if dated:
+            ctx.time = dated[-1]
         if found:
             ctx.entity = found[-1].entity
-        elif named:
-            ctx.entity = named[0].name
-        paragraph += 1
+        else:
+            named = [m for m in entities.between(s, e) if m.name]
+            ctx.entity = named[0].name if named else ctx.entity
     return figures
 
 
