@@ -25,6 +25,7 @@ QUOTES_OPEN, QUOTES_CLOSE = "“‘「《\"", "”’」》\""
 NOT_AFTER = ("第", "届", "数", "几", "若干", "之")
 FORMULA = set("+×>＜<=*")
 DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "周")
+HAN = regex.compile(r"\p{Han}")
 SHORT_QUOTE = 10   # a quoted label is at most this long (“1+8”, “十四五”, “五个中心”)
 
 
@@ -98,7 +99,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         chinese = not num[0].isdigit()
         if not unit and mult not in ("亿", "万亿"):
             continue
-        if unit == "" and m.end() < len(text) and regex.match(r"[\p{Han}]", text[m.end()]) and text[m.end()] not in "的’”":
+        if unit == "" and m.end() < len(text) and HAN.match(text, m.end()) and text[m.end()] not in "的’”":
             continue                                   # 数十亿量级, 2万无锡游客: no unit of its own
         before = text[max(0, m.start() - 2):m.start()]
         after = text[m.end():m.end() + 3]

@@ -42,6 +42,7 @@ LEADING_VERBS = ("推动", "打造", "建设", "依托", "聚焦", "来到", "�
                  "目前", "消除", "完成", "宣布", "加入")
 # Words that make a park name generic rather than a name (重点开发区, 合作园区).
 GENERIC_CORES = ("重点", "国家级", "省级", "合作", "特色", "高水平", "现代", "周边", "各类", "相关", "共建", "一批")
+CORE_MODIFIERS = regex.compile(r"(?:经济技术|经济|科技产业|科技|高新技术产业|高新技术|产业|工业)$")
 MAX_NAME = {"park": 9, "company": 18}
 
 
@@ -135,7 +136,7 @@ def _core(name: str) -> str:
         if name.endswith(s):
             name = name[: -len(s)]
             break
-    return regex.sub(r"(?:经济技术|经济|科技产业|科技|高新技术产业|高新技术|产业|工业)$", "", name)
+    return CORE_MODIFIERS.sub("", name)
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -32,6 +32,28 @@ SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]*")
 MAX_NAME = 24
 PEOPLE_UNITS = ("人", "人次", "名", "万人")
 COUNT_OF_THINGS = ("个", "项", "家", "批", "宗", "处")
+# Small patterns of the clause grammar, compiled once.
+QUOTE_CHARS = regex.compile(r"[“”‘’\"'《》「」]")
+LIST_HEAD_NOUN = regex.compile(r"^(?:重点行业|行业|经济体|国家和地区|国家|地区|产业|领域|市场|重点)")
+ITEM_COMMA = regex.compile(r"、|,")
+ITEM_AND = regex.compile(r"和|与|及")
+ITEM_ANY = regex.compile(r"、|和|与|及")
+ITEM_LEAD = regex.compile(r"^(?:来自|对|其中)")
+ENUMERATED = regex.compile(r"[等、]")
+NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
+MONEY_LABEL = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)*元")
+NUMERAL_START = regex.compile(r"[\d一二两三四五六七八九十]")
+HAN_TAIL = regex.compile(r"[\p{Han}]{1,6}")
+DESTINATION = regex.compile(r"(?:落户|入驻|来到|进驻|落地)(?=[^落入来进]*$)")
+BEFORE_AMOUNT = regex.compile(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
+RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
+RESPECTIVELY = regex.compile(r"^分别")
+PREDICATE_START = regex.compile(r"^(?:增速|增幅|比重|占比|比|较|高于|低于|高出|拉动|同比|提高|提升|下降|回落|占|合计|分别|满足|完成)")
+OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
+SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
+COUNTED_THING = regex.compile(r"项目|企业$")
+SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
+STAGE = regex.compile(r"^(新开工|新竣工|新签约|新落户|新引进|新建|在建|在谈|签约|开工|竣工|落户|引进|投产|达产)")
 # A mention right after these is an object of comparison, not who the figure belongs to.
 OBJECT_MARKER = regex.compile(r"(?:占|对|比|较|高于|低于|高出|相比|来自|拉动|带动)$")
 # A clause that starts with one of these gives a new value of the figure before it (从600万元提高到7000万元).
@@ -113,7 +135,7 @@ class Context:
 
 
 def _strip_quotes(s: str) -> str:
-    return regex.sub(r"[“”‘’\"'《》「」]", "", s)
+    return QUOTE_CHARS.sub("", s)
 
 
 def clean_name(segment: str, keep_de: bool = False) -> str:
@@ -159,13 +181,13 @@ def split_items(segment: str, n: int) -> list[str] | None:
     body = name
     if "等" in name:
         body, head = name[: name.rfind("等")], name[name.rfind("等") + 1:]
-        head = regex.sub(r"^(?:重点行业|行业|经济体|国家和地区|国家|地区|产业|领域|市场|重点)", "", head)
-    items = [i for i in regex.split(r"、|,", body) if i]
+        head = LIST_HEAD_NOUN.sub("", head)
+    items = [i for i in ITEM_COMMA.split(body) if i]
     if len(items) != n and n == 2:
-        items = [i for i in regex.split(r"和|与|及", body, maxsplit=1) if i]
+        items = [i for i in ITEM_AND.split(body, maxsplit=1) if i]
     if len(items) != n:
         return None
-    items = [regex.sub(r"^(?:来自|对|其中)", "", i) for i in items]
+    items = [ITEM_LEAD.sub("", i) for i in items]
     if head:
         names = [i + head for i in items]
     else:
@@ -215,7 +237,7 @@ class SentenceReader:
 
     def entity_at(self, s: int, amount: Amount, clause_end: int, noun_end: int, ctx: Context) -> str:
         mentions = self.entities.between(s, amount.outer_start)
-        usable = [m for m in mentions if m.name and not regex.search("[等、]", self.text[m.end:amount.outer_start])]
+        usable = [m for m in mentions if m.name and not ENUMERATED.search(self.text, m.end, amount.outer_start)]
         if usable:
             return usable[-1].name
         after = [m for m in self.entities.between(max(amount.end, noun_end), clause_end) if m.name]
@@ -232,25 +254,25 @@ class SentenceReader:
         if a.kind != "count" or i >= clause_end:
             return "", i
         first = t[i]
-        if not (regex.match(r"[\p{Han}A-Za-z“‘\d]", first)) or first in "的为和与及在等是了以或":
+        if not (NOUN_START.match(first)) or first in "的为和与及在等是了以或":
             return "", i
-        if first.isdigit() and not regex.match(r"\d+(?:\.\d+)?(?:万|亿)*元", t[i:clause_end]):
+        if first.isdigit() and not MONEY_LABEL.match(t, i, clause_end):
             return "", i                       # 60家3000人: the next figure, not a noun
         j = i
         while j < clause_end:
             ch = t[j]
-            if ch in "为和与及等" or (ch == "、" and j + 1 < clause_end and regex.match(rf"[\d{''.join('一二两三四五六七八九十')}]", t[j + 1])):
+            if ch in "为和与及等" or (ch == "、" and j + 1 < clause_end and NUMERAL_START.match(t[j + 1])):
                 break
             if t.startswith(("先后", "相继", "分别", "已经", "均已"), j):
                 break
             if ch == "的":
-                rest = regex.match(r"[\p{Han}]{1,6}", t[j + 1:clause_end])
+                rest = HAN_TAIL.match(t[j + 1:clause_end])
                 if rest and j + 1 + len(rest[0]) == clause_end:
                     return t[i:j] + rest[0], clause_end
                 break
             j += 1
         noun = _strip_quotes(t[i:j])
-        destination = regex.search(r"(?:落户|入驻|来到|进驻|落地)(?=[^落入来进]*$)", t[i:j])
+        destination = DESTINATION.search(t[i:j])
         if destination and self.entities.between(i + destination.end(), j):
             noun = _strip_quotes(t[i:i + destination.start()])   # 企业落户泰州医药高新区
         return noun[:MAX_NAME], j
@@ -352,7 +374,7 @@ class SentenceReader:
         if a.kind == "times" and TIMES_OF.search(seg):
             return "growth"
         if a.kind in ("pct", "times"):
-            tail = regex.sub(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$", "", seg)
+            tail = BEFORE_AMOUNT.sub("", seg)
             if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")):
                 return "growth"
             if a.kind == "times":
@@ -362,7 +384,7 @@ class SentenceReader:
 
     def _owns_subject(self, seg: str) -> bool:
         p = _patterns()
-        tail = p["growth_end"].sub("", regex.sub(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$", "", TIMES_OF.sub("", seg)))
+        tail = p["growth_end"].sub("", BEFORE_AMOUNT.sub("", TIMES_OF.sub("", seg)))
         return len(clean_name(p["compare"].sub("", tail))) >= 2
 
     def _names(self, group: list[Amount], seg: str, role: str, topic: str, last_level: list[Figure],
@@ -386,12 +408,12 @@ class SentenceReader:
             prev = last_level[-1] if last_level else None
             if prev and (CHANGE_TO.search(seg) or TOTAL.fullmatch(name)):
                 name = prev.name + ("" if CHANGE_TO.search(seg) else name)
-            elif prev and 2 <= len(name) <= 3 and prev.unit in COUNT_OF_THINGS and regex.search("项目|企业$", prev.name):
+            elif prev and 2 <= len(name) <= 3 and prev.unit in COUNT_OF_THINGS and COUNTED_THING.search(prev.name):
                 name = prev.name + name          # 工业项目21个，投资58亿元 → 工业项目投资
             if not name:
                 if prev and seg.strip() == "":
                     name = prev.name
-                elif topic and regex.fullmatch(r"[\p{Han}]{0,4}", seg.strip()):
+                elif topic and SHORT_HAN.fullmatch(seg.strip()):
                     name = topic
             if not name or (first.chinese and first.kind == "count" and not p["economic"].search(name)):
                 return None
@@ -400,31 +422,31 @@ class SentenceReader:
                 return [(i, first.end) for i in items] if items else [(name, first.end)] * n
             return [(name, first.end)]
         if role == "growth":
-            tail = regex.sub(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$", "", seg)
+            tail = BEFORE_AMOUNT.sub("", seg)
             subject = clean_name(p["growth_end"].sub("", tail))
-            subject = regex.sub(r"(?:增速|增幅)$", "", subject)
+            subject = RATE_WORD_END.sub("", subject)
             if len(subject) < 2:
                 subject = topic or (last_level[-1].name if last_level else "")
             if not subject:
                 return None
             if n > 1:
-                items = split_items(regex.sub(r"(?:增速|增幅)$", "", p["compare"].sub("", p["growth_end"].sub("", tail))), n)
+                items = split_items(RATE_WORD_END.sub("", p["compare"].sub("", p["growth_end"].sub("", tail))), n)
                 names = items or [subject] * n
             else:
                 names = [subject]
             return [(nm + "增速", first.end) for nm in names]
         # pp and share: a predicate on the clause's subject, or on the topic
         pred = clean_name(seg, keep_de=True)
-        pred = regex.sub(r"^分别", "", pred)
+        pred = RESPECTIVELY.sub("", pred)
         if n > 1 and len(last_level) == n and pred in ("", "占", "占比"):
             return [(f.name + "占比", first.end) for f in last_level]
-        starts_predicate = regex.match(r"^(?:增速|增幅|比重|占比|比|较|高于|低于|高出|拉动|同比|提高|提升|下降|回落|占|合计|分别|满足|完成)", pred or "占")
+        starts_predicate = PREDICATE_START.match(pred or "占")
         if starts_predicate and topic:
             name = topic + (pred if pred not in ("占", "") else "占比")
         else:
             name = pred or topic
         if role == "share" and first.end < ce:
-            de = regex.match(r"的([\p{Han}]{2,10})", self.text[group[-1].outer_end:ce])
+            de = OF_NOUN.match(self.text, group[-1].outer_end, ce)
             if de:
                 name += de[1]
         if not name:
@@ -452,7 +474,7 @@ class SentenceReader:
             return None
         verb = clean_name(seg[seg.find("分别") + 2:])
         sentence_start = max(self.text.rfind(c, 0, cs) for c in "。！？!?\n") + 1
-        lead = regex.match(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)", self.text[sentence_start:cs])
+        lead = SUBJECT_LIST.match(self.text[sentence_start:cs])
         items = split_items(lead[0], n) if lead else None
         return [i + verb for i in items] if items else None
 
@@ -466,7 +488,7 @@ class SentenceReader:
     @staticmethod
     def _apposition(seg: str, a: Amount) -> bool:
         """清华基金和中金基金两只基金: a count that sums up the list just before it."""
-        items = [i for i in regex.split(r"、|和|与|及", seg) if i.strip()]
+        items = [i for i in ITEM_ANY.split(seg) if i.strip()]
         return len(items) >= 2 and len(items) == int(a.value)
 
     def _figure(self, a: Amount, name: str, role: str, s: int, ce: int, noun_end: int,
@@ -491,7 +513,7 @@ class SentenceReader:
         fig = Figure(amount=a, name=name, role=role, value=value, unit=unit, value_base=value_base,
                      base_unit=base_unit, growth=growth, status=status, year=year, period=period,
                      entity=self.entity_at(s, a, ce, noun_end, ctx), conditional=conditional)
-        stage = regex.match(r"^(新开工|新竣工|新签约|新落户|新引进|新建|在建|在谈|签约|开工|竣工|落户|引进|投产|达产)", name)
+        stage = STAGE.match(name)
         fig.children_prefix = stage[1] if stage else ""
         return fig
 
