@@ -41,7 +41,7 @@ def amount_pattern() -> regex.Pattern:
         (?P<more1>多|余)?                        # 600多万元, 十余个
         (?P<mult>{alternation(list(MULTIPLIERS))})?
         (?P<more2>多|余)?                        # 2万多人
-        (?: (?P<unit>{alternation(list(units()))}) | (?![\d.]) )
+        (?: (?P<unit>{alternation(list(units()))}) | (?<=亿) (?![\d.]) )   # a unit, or a bare 亿 of money
     """, regex.X)
 
 

@@ -112,9 +112,9 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: s
     for verb in LEADING_VERBS:
         if name.startswith(verb):
             name = name[len(verb):]
-    tails = [k for k in known if name.endswith(k)]
-    if tails:
-        return max(tails, key=len)
+    known_tail = next((name[i:] for i in range(len(name) - 1) if name[i:] in known), "")
+    if known_tail:
+        return known_tail
     if kind == "park":
         core_end = len(name) - len(suffix[0])
         if suffix[0] in GENERIC_PARK_SUFFIXES:

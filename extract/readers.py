@@ -228,7 +228,10 @@ def iso_date(value: Any) -> str | None:
     """A date as ``YYYY-MM-DD`` (or ``YYYY-MM``) from a string or a Unix timestamp; else None."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1e8:
         seconds = value / 1000 if value > 1e11 else value
-        return datetime.fromtimestamp(seconds, tz=timezone.utc).strftime("%Y-%m-%d")
+        try:
+            return datetime.fromtimestamp(seconds, tz=timezone.utc).strftime("%Y-%m-%d")
+        except (OverflowError, OSError, ValueError):  # beyond the calendar
+            return None
     if isinstance(value, str) and value.strip().isdigit():
         return iso_date(int(value.strip()))
     m = DATE.search(value) if isinstance(value, str) else None
