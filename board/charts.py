@@ -141,8 +141,8 @@ class Chart:
 
 def _style(fig: go.Figure, title: str, height: int) -> go.Figure:
     """House style: CJK-capable fonts everywhere, so Chinese labels never render as boxes."""
-    fig.update_layout(title=title, height=height,
-                      font={"family": CJK_FONT, "size": 13},
+    fig.update_layout(title={"text": title, "font": {"family": CJK_FONT, "size": 16}},
+                      height=height, font={"family": CJK_FONT, "size": 13},
                       legend={"font": {"family": CJK_FONT, "size": 12}},
                       hoverlabel={"font": {"family": CJK_FONT}},
                       margin={"l": 10, "r": 10, "t": 60, "b": 10})
@@ -224,12 +224,14 @@ def growth_chart(points: pd.DataFrame, limit: int = 30) -> Chart:
         y=labels, x=drawn["growth_pct"], orientation="h",
         marker={"color": [NEGATIVE if v < 0 else POSITIVE for v in drawn["growth_pct"]],
                 "pattern": {"shape": [PATTERN.get(s, "") for s in drawn["status"]]}},
-        text=[f"{v:+.1f}%" for v in drawn["growth_pct"]], textposition="outside",
+        text=[f"{v:+.1f}%" for v in drawn["growth_pct"]], textposition="outside", cliponaxis=False,
         customdata=drawn[["status", "doc"]].to_numpy(),
         hovertemplate="%{y}<br>%{x:+.2f}%<br>%{customdata[0]} · %{customdata[1]}<extra></extra>",
         showlegend=False))
+    lo, hi = min(0.0, drawn["growth_pct"].min()), max(0.0, drawn["growth_pct"].max())
+    pad = 0.2 * (hi - lo) + 1                                   # room for the value labels
     fig.update_xaxes(title_text="同比增长（%）", zeroline=True, zerolinewidth=2,
-                     zerolinecolor="#444")
+                     zerolinecolor="#444", range=[lo - pad if lo < 0 else 0, hi + pad])
     fig.update_yaxes(type="category", automargin=True)
     return Chart(_style(fig, "同比增长（%）", 120 + 26 * len(drawn)), drawn,
                  len(rates) - len(drawn))

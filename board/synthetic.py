@@ -46,7 +46,7 @@ def synthetic_facts(n_facts: int, n_docs: int, seed: int = 7) -> tuple[dict[str,
         year = rng.randint(2016, 2022)
         period, span = PERIODS[0] if rng.random() < 0.7 else rng.choice(PERIODS[1:])
         status = "actual" if year < 2022 else rng.choice(("expected", "target"))
-        value = round(typical * rng.uniform(0.5, 1.5), 2)
+        value = round(typical * rng.uniform(0.5, 1.5), 0 if base == "count" else 2)
         growth = None if category in ("share", "projects", "enterprises") else round(rng.uniform(-8, 15), 1)
         if category == "growth":
             value = growth
