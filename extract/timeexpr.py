@@ -104,7 +104,7 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
         return None
     if year is None and doc_year:
         # a period that has not ended by the article's date belongs to the year before
-        year = doc_year - 1 if doc_month and last > doc_month and not m["d"] and first > doc_month else doc_year
+        year = doc_year - 1 if doc_month and last > doc_month and not m["d"] else doc_year
     if year is None:
         return None
     if m["m1"] or m["m"] or m["n_months"]:

@@ -1,0 +1,142 @@
+"""The parts of the extractor, each on its own: numerals, metadata, time, amounts, entities."""
+from __future__ import annotations
+
+import pytest
+
+from extract.amounts import find_amounts
+from extract.document import read_document
+from extract.entities import Entities
+from extract.normalize import normalize
+from extract.numbers import chinese_numeral, parse_number
+from extract.timeexpr import find_times
+
+
+@pytest.mark.parametrize("text, value", [
+    ("一百四十九", 149), ("十", 10), ("十二", 12), ("两", 2), ("三千", 3000), ("三千万", 3e7),
+    ("一万二千", 12000), ("二〇二〇", 2020), ("三点五", 3.5), ("一亿五千万", 1.5e8), ("五十", 50),
+])
+def test_chinese_numerals(text: str, value: float) -> None:
+    assert chinese_numeral(text) == value
+
+
+@pytest.mark.parametrize("text, value", [("1,234.5", 1234.5), ("12.06", 12.06), ("两", 2), ("0.5", 0.5)])
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+def test_chinese_numeral_rejects_words() -> None:
+    with pytest.raises(ValueError):
+        chinese_numeral("一体化")
+
+
+def test_normalize_keeps_length_and_maps_full_width() -> None:
+    text = "增长１２.５％，（二期）"
+    assert len(normalize(text)) == len(text)
+    assert normalize(text) == "增长12.5%,(二期)"
+
+
+@pytest.mark.parametrize("raw, title, published, body", [
+    ('---\ndate: "2020-10"\ntitle: "标题"\nsource: "报"\n---\n正文。', "标题", "2020-10", "正文。"),
+    ('---\ndate: 2023\n---\n正文。', "正文。", "2023", "正文。"),
+    ("date: 2022-08-03\n\n标题行\n正文。", "标题行", "2022-08-03", "\n标题行\n正文。"),
+    ("date: unknown\n\n为迎接党的十九大胜利召开，我县举行开工仪式。", "为迎接党的十九大胜利召开,我县举行开工仪式。", "2017",
+     "\n为迎接党的十九大胜利召开,我县举行开工仪式。"),
+    ("南通发布   2025-01-20 11:13\n正文。", "南通发布   2025-01-20 11:13", "2025-01-20", "南通发布   2025-01-20 11:13\n正文。"),
+    ("没有任何日期的正文。", "没有任何日期的正文。", "", "没有任何日期的正文。"),
+])
+def test_metadata(raw: str, title: str, published: str, body: str) -> None:
+    doc = read_document(raw)
+    assert (doc.title, doc.published, doc.text[doc.body_start:]) == (title, published, body)
+
+
+def test_container_metadata_wins() -> None:
+    doc = read_document("date: 2020-01-01\n正文", title="网页标题", published="2021-05-06")
+    assert (doc.title, doc.published) == ("网页标题", "2021-05-06")
+
+
+@pytest.mark.parametrize("text, doc_year, doc_month, expected", [
+    ("2020年", 2020, 12, [(2020, "2020")]),
+    ("今年上半年", 2020, 9, [(2020, "2020H1")]),
+    ("去年", 2021, 3, [(2020, "2020")]),
+    ("明年", 2021, 3, [(2022, "2022")]),
+    ("前三季度", 2021, 10, [(2021, "2021Q1..Q3")]),
+    ("一季度", 2023, 4, [(2023, "2023Q1")]),
+    ("1-8月", 2021, 9, [(2021, "2021-01..2021-08")]),
+    ("1至10月", 2021, 11, [(2021, "2021-01..2021-10")]),
+    ("今年1月至4月", 2020, 9, [(2020, "2020-01..2020-04")]),
+    ("1-6月", 2022, 8, [(2022, "2022H1")]),
+    ("前8个月", 2022, 9, [(2022, "2022-01..2022-08")]),
+    ("2017年至2019年", 2020, 9, [(2019, "2017..2019")]),
+    ("力争3年完成", 2020, 12, [(2023, "2023")]),
+    ("到“十四五”末", 2022, 1, [(2025, "2025")]),
+    ("截至2024年底", 2025, 1, [(2024, "2024")]),
+    ("截至6月底", 2023, 7, [(2023, "2023H1")]),
+    ("截至目前", 2020, 12, [(2020, "2020")]),
+    ("10月份", 2017, None, [(2017, "2017-10")]),
+    ("10月16日", 2020, 9, [(2020, "2020-10")]),
+    ("上半年", 2023, 2, [(2022, "2022H1")]),
+])
+def test_times(text: str, doc_year: int, doc_month: int | None, expected: list) -> None:
+    assert [(t.year, t.period) for t in find_times(text, doc_year, doc_month) if not t.compare] == expected
+
+
+@pytest.mark.parametrize("text", ["比上年增长", "较去年同期提高", "与2019年相比"])
+def test_comparison_bases_are_marked(text: str) -> None:
+    assert all(t.compare for t in find_times(text, 2020, 12))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("149亿元", [(149, "亿元", "money", 1.49e10, "CNY", False)]),
+    ("1.7亿美元", [(1.7, "亿美元", "money", 1.7e8, "USD", False)]),
+    ("近40家", [(40, "家", "count", 40, "count", True)]),
+    ("80多个", [(80, "个", "count", 80, "count", True)]),
+    ("十余个", [(10, "个", "count", 10, "count", True)]),
+    ("40万平方米", [(40, "万平方米", "area", 4e5, "m2", False)]),
+    ("42.99亩", [(42.99, "亩", "area", 42.99 * 666.6667, "m2", False)]),
+    ("17平方公里", [(17, "平方公里", "area", 1.7e7, "m2", False)]),
+    ("1.2个百分点", [(1.2, "个百分点", "pp", 1.2, "pp", False)]),
+    ("60%左右", [(60, "%", "pct", 60, "pct", True)]),
+    ("12.5％", [(12.5, "%", "pct", 12.5, "pct", False)]),
+    ("1.2万亿元", [(1.2, "万亿元", "money", 1.2e12, "CNY", False)]),
+    ("3千万元", [(3, "千万元", "money", 3e7, "CNY", False)]),
+    ("三千万元", [(3000, "万元", "money", 3e7, "CNY", False)]),
+    ("双破500亿", [(500, "亿", "money", 5e10, "CNY", True)]),
+    ("500万元以上", [(500, "万元", "money", 5e6, "CNY", True)]),
+    ("4,800万欧元", [(4800, "万欧元", "money", 4.8e7, "EUR", False)]),
+    ("2.5亿港元", [(2.5, "亿港元", "money", 2.5e8, "HKD", False)]),
+])
+def test_amounts(text: str, expected: list) -> None:
+    got = [(a.value, a.unit, a.kind, a.value_base, a.base_unit, a.approx) for a in find_amounts(normalize(text))]
+    assert [(v, u, k, pytest.approx(b), bu, ap) for v, u, k, b, bu, ap in expected] == got
+
+
+@pytest.mark.parametrize("text", [
+    "10月13日", "2019年", "第十一届", "11周年", "第15个年头", "12345政府服务热线", "“1+8”大都市圈", "“十四五”",
+    "“五个中心”", "1+1>2", "29年发展", "两个多月", "40公里/小时", "数百名领导", "IS9001", "一批重大项目",
+    "中共南通市委十二届十次全会", "9:30", "6号线", "30层大楼", "世界500强",
+])
+def test_not_amounts(text: str) -> None:
+    assert find_amounts(normalize(text)) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("苏锡通科技产业园区与苏州市签约", ["苏锡通科技产业园区", "苏州市"]),
+    ("记者从东台市统计局获悉", []),
+    ("桂林天海塑业有限公司落户灵川县", ["桂林天海塑业有限公司", "灵川县"]),
+    ("江苏江阴-靖江工业园区", ["江苏江阴-靖江工业园区"]),
+    ("合作共建一批高水平园区", []),
+])
+def test_mentions(text: str, names: list[str]) -> None:
+    assert [m.name for m in Entities(text, 0).mentions if not m.anaphor] == names
+
+
+def test_park_names_group_and_anaphora_resolve() -> None:
+    text = "苏锡通科技产业园区揭牌。苏锡通园区加快发展。今年园区引进项目。"
+    ents = Entities(text, 0)
+    assert {m.name for m in ents.mentions} == {"苏锡通科技产业园区"}
+    assert ents.main == "苏锡通科技产业园区"
+
+
+def test_county_short_name_needs_its_city() -> None:
+    assert "如皋市" not in {m.name for m in Entities("如皋抢抓机遇。", 0).mentions}
+    assert "如皋市" in {m.name for m in Entities("南通市的如皋抢抓机遇。", 0).mentions}
