@@ -61,6 +61,7 @@ CHANGE_TO = regex.compile(r"^\s*(?:提高|增加|增长|扩展|扩大|上升|下
 # A name that only says "the total" belongs to the figure before it (新增企业126家，总数达到514家).
 # 是上年的2.1倍: a level 2.1 times last year's, a growth of 110 %.
 TIMES_OF = regex.compile(r"(?:是|为|相当于)(?:上年|去年|上年同期|去年同期)的?$")
+NEW = regex.compile(r"^(?:新增|新认定|新引进|新)")
 TOTAL = regex.compile(r"总数|总量|总额|总规模|数量|总计|累计|合计|总共")
 DISPOSAL = regex.compile(r"放在|作为|列为|纳入|视为|当作|打造成|建成为|转化为|变为|摆在")
 DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline dates its own sentence only
@@ -407,7 +408,7 @@ class SentenceReader:
             name = clean_name(seg)
             prev = last_level[-1] if last_level else None
             if prev and (CHANGE_TO.search(seg) or TOTAL.fullmatch(name)):
-                name = prev.name + ("" if CHANGE_TO.search(seg) else name)
+                name = (prev.name if CHANGE_TO.search(seg) else NEW.sub("", prev.name) + name)
             elif prev and 2 <= len(name) <= 3 and prev.unit in COUNT_OF_THINGS and COUNTED_THING.search(prev.name):
                 name = prev.name + name          # 工业项目21个，投资58亿元 → 工业项目投资
             if not name:
