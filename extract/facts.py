@@ -81,7 +81,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "status_kind": status_words,  # type: ignore[dict-item]
         "outcome": regex.compile(alternation(st["future_outcome"])),
         "growth_end": regex.compile(
-            f"(?P<g>{alternation(g['up'] + g['down'])})(?:了|为|达|至|到|约|近|超|分别)*$"),
+            f"(?P<g>{alternation(g['up'] + g['down'])})(?:了|为|达|约|近|超|分别)*$"),   # 提高到55% is a level, not a change
         "down": regex.compile(f"(?:{alternation(g['down'])})"),
         "compare": regex.compile(alternation(g["compare"])),
         "double": regex.compile(alternation(g["double"])),
@@ -219,13 +219,20 @@ class SentenceReader:
         return [(a, b) for a, b in out if b > a]
 
     def status_at(self, s: int, pos: int) -> tuple[str, bool]:
-        """(status, conditional) for a figure at pos: the last status word before it in the sentence."""
+        """(status, conditional) for a figure at pos: the last status word before it that governs it.
+
+        A status word governs to the end of the sentence when it introduces a list with a colon
+        (预期目标是：…；…), else up to the next semicolon.
+        """
         p = _patterns()
         status = "actual"
         for m in p["status"].finditer(self.text, s, pos):
+            between = self.text[m.end():pos]
+            if ";" in between and ":" not in between.split(";")[0]:
+                continue
             kind = p["status_kind"][m[0]]
             if kind == "future":
-                if DISPOSAL.search(self.text[m.end():pos].split("，")[0].split(",")[0]):
+                if DISPOSAL.search(between.split(",")[0]):
                     continue                     # 将项目招引放在首位: 将 as 把, not the future
                 kind = "expected" if p["outcome"].match(self.text, m.end()) else "target"
             status = kind
@@ -344,6 +351,8 @@ class SentenceReader:
                 if role == "growth" and self._attach_by_name(new, figures):
                     continue
                 if role == "level":
+                    if self._restated(last_level, new):
+                        figures.remove(last_level[0])   # 突破800亿元，达到812.3亿元: the bound restated exactly
                     last_level = new
                     topic = new[-1].name
                 elif role == "growth" and self._owns_subject(seg):
@@ -453,6 +462,11 @@ class SentenceReader:
         if not name:
             return None
         return [(name[-MAX_NAME * 2:], first.end)] * n
+
+    @staticmethod
+    def _restated(before: list[Figure], new: list[Figure]) -> bool:
+        return (len(before) == len(new) == 1 and before[0].amount.approx and not new[0].amount.approx
+                and before[0].name == new[0].name and before[0].base_unit == new[0].base_unit)
 
     @staticmethod
     def _attach_by_name(growths: list[Figure], figures: list[Figure]) -> bool:
