@@ -106,8 +106,8 @@ def sidebar_filters(facts: pd.DataFrame, offered: filters.Choices,
 def read_uploads() -> list[loading.Upload]:
     """The session's uploaded files, extracted; unreadable ones are named in a warning."""
     st.header("Your articles")
-    files = st.file_uploader("Add .txt (UTF-8 or GBK) or .html articles", type=["txt", "html", "htm"],
-                             accept_multiple_files=True, key="uploads")
+    files = st.file_uploader("Add .txt (UTF-8 or GBK) or .html articles",
+                             type=["txt", "html", "htm"], accept_multiple_files=True, key="uploads")
     uploads = [upload_of(f.name, f.getvalue()) for f in files or []]
     for bad in (u for u in uploads if u.error):
         st.warning(f"Could not read **{bad.name}**: {bad.error}")

@@ -80,7 +80,9 @@ def parse_period(period: str) -> Period | None:
     p = period.strip()
     if m := re.fullmatch(r"(\d{4})\.\.(\d{4})", p):
         a, b = sorted(map(int, m.groups()))
-        return Period((b, 12, -12 * (b - a + 1)), f"{a}-{b}", "多年") if a < b else parse_period(str(a))
+        if a == b:
+            return parse_period(str(a))
+        return Period((b, 12, -12 * (b - a + 1)), f"{a}-{b}", "多年")
     if m := re.fullmatch(r"(\d{4})(?:H([12]))?", p):
         year, half = int(m[1]), m[2]
         first, last = ((1, 12) if half is None else ((1, 6) if half == "1" else (7, 12)))
@@ -180,12 +182,14 @@ def values_chart(points: pd.DataFrame, indicator: str, base_unit: str,
     factor, unit = display_unit(base_unit, drawn["value_base"])
     whole = pd.Series([p.span == "全年" for p in drawn["_period"]], index=drawn.index, dtype=bool)
     on_line = (drawn["status"] == "actual") & whole
-    hover = f"%{{customdata[0]}}<br>%{{x}}: %{{y:,.4~f}} {unit}<br>%{{customdata[1]}}<extra></extra>"
+    hover = (f"%{{customdata[0]}}<br>%{{x}}: %{{y:,.4~f}} {unit}"
+             "<br>%{customdata[1]}<extra></extra>")
 
     fig = go.Figure()
-    for entity in sorted(entities):
+    for entity in sorted(entities):  # a trace per entity, even without a line: its legend entry
         line = drawn[on_line & (drawn["entity"] == entity)]
-        fig.add_scatter(x=line["period"], y=line["value_base"] / factor, name=entity or "?",
+        fig.add_scatter(x=list(line["period"]) or [None],
+                        y=list(line["value_base"] / factor) or [None], name=entity or "?",
                         mode="lines+markers", line={"color": colours.get(entity)},
                         marker={"size": 8}, customdata=_hover_data(line), hovertemplate=hover)
     others = drawn[~on_line]
@@ -194,11 +198,12 @@ def values_chart(points: pd.DataFrame, indicator: str, base_unit: str,
         fig.add_scatter(
             x=others["period"], y=others["value_base"] / factor, mode="markers", showlegend=False,
             marker={"size": 11, "color": edge, "line": {"width": 2, "color": edge},
-                    "symbol": [_symbol(p.span, s) for p, s in zip(others["_period"], others["status"])]},
+                    "symbol": [_symbol(p.span, s)
+                               for p, s in zip(others["_period"], others["status"])]},
             customdata=_hover_data(others), hovertemplate=hover)
     _time_axis(fig, drawn)
     fig.update_yaxes(title_text=f"{indicator}（{unit}）", rangemode="tozero")
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22})
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "yanchor": "top", "y": -0.22})
     return Chart(_style(fig, f"{indicator}（{unit}）", 420), drawn, len(mine) - len(drawn))
 
 

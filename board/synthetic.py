@@ -33,7 +33,8 @@ PERIODS = (("{y}", "全年"), ("{y}H1", "上半年"), ("{y}Q1..Q3", "前三季�
 STATUS_WORDS = {"actual": "完成", "expected": "预计完成", "target": "力争完成"}
 
 
-def synthetic_facts(n_facts: int, n_docs: int, seed: int = 7) -> tuple[dict[str, str], pd.DataFrame]:
+def synthetic_facts(n_facts: int, n_docs: int,
+                    seed: int = 7) -> tuple[dict[str, str], pd.DataFrame]:
     """`n_facts` facts spread over `n_docs` articles: (doc -> text, facts table)."""
     rng = random.Random(seed)
     texts: dict[str, list[str]] = {f"syn_{i:04d}": [] for i in range(n_docs)}
@@ -47,7 +48,8 @@ def synthetic_facts(n_facts: int, n_docs: int, seed: int = 7) -> tuple[dict[str,
         period, span = PERIODS[0] if rng.random() < 0.7 else rng.choice(PERIODS[1:])
         status = "actual" if year < 2022 else rng.choice(("expected", "target"))
         value = round(typical * rng.uniform(0.5, 1.5), 0 if base == "count" else 2)
-        growth = None if category in ("share", "projects", "enterprises") else round(rng.uniform(-8, 15), 1)
+        growth = (None if category in ("share", "projects", "enterprises")
+                  else round(rng.uniform(-8, 15), 1))
         if category == "growth":
             value = growth
         surface = f"{value:g}{unit}"
@@ -58,7 +60,8 @@ def synthetic_facts(n_facts: int, n_docs: int, seed: int = 7) -> tuple[dict[str,
         texts[doc].append(sentence + "\n")
         lengths[doc] += len(sentence) + 1
         rows.append({
-            "doc": doc, "title": f"园区经济运行简报第{i % n_docs + 1}期", "published": f"{year}-12-{1 + i % 28:02d}",
+            "doc": doc, "title": f"园区经济运行简报第{i % n_docs + 1}期",
+            "published": f"{year}-12-{1 + i % 28:02d}",
             "entity": entity, "indicator": name, "category": category, "year": year,
             "period": period.format(y=year), "value": value, "unit": unit,
             "value_base": value * factor, "base_unit": base, "growth_pct": growth,

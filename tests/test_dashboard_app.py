@@ -155,12 +155,14 @@ def test_upload_good_and_bad_files(corpus_dir, corpus):
     at.sidebar.file_uploader(key="uploads").set_value([
         ("上传_utf8.txt", good.encode("utf-8"), "text/plain"),
         ("上传_gbk.txt", good.encode("gbk"), "text/plain"),
+        ("报道.html", f"<html><head><title>报道</title></head><body><p>{good}</p>"
+                      "<script>alert(1)</script></body></html>".encode("utf-8"), "text/html"),
         ("broken.txt", b"", "text/plain"),
     ]).run()
     assert not at.exception
     assert any("broken.txt" in w for w in at.warning.values)
     assert not any("上传_" in w for w in at.warning.values)
-    assert metric(at, "Documents") == str(len(texts) + 2)
+    assert metric(at, "Documents") == str(len(texts) + 3)
     assert any(o.endswith("上传_gbk") or o.endswith("(上传_gbk)")
                for o in at.selectbox(key="article").options)
     at.selectbox(key="article").set_value("上传_gbk").run()

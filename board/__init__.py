@@ -1,0 +1,1 @@
+"""Plain functions the dashboard arranges: loading, filters, charts, document view, evidence."""
