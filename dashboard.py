@@ -49,7 +49,13 @@ def shown_path(path: Path) -> str:
 
 
 def widget_key(name: str) -> str:
+    """Session-state key of a filter's widget (tests address the widgets by it)."""
     return f"filter_{name}"
+
+
+def url_params() -> dict[str, list[str]]:
+    """The page URL's query parameters, every one as a list."""
+    return {k: st.query_params.get_all(k) for k in st.query_params}
 
 
 def reset_filters() -> None:
@@ -68,7 +74,7 @@ def sidebar_filters(facts: pd.DataFrame, offered: filters.Choices,
                     titles: dict[str, str]) -> filters.Filters:
     """The sidebar's widgets, started from the URL and written back to it, so that a link
     reopens the same view. Selections the data no longer offers are dropped first."""
-    from_url = filters.from_query({k: st.query_params.get_all(k) for k in st.query_params}, offered)
+    from_url = filters.from_query(url_params(), offered)
     state = st.session_state
     for name in filters.MULTI_FIELDS:
         state.setdefault(widget_key(name), list(getattr(from_url, name)))
@@ -87,7 +93,8 @@ def sidebar_filters(facts: pd.DataFrame, offered: filters.Choices,
     years = None
     if offered.years and offered.years[0] < offered.years[1]:
         lo, hi = state[widget_key("years")] or offered.years
-        state[widget_key("years")] = (max(lo, offered.years[0]), min(hi, offered.years[1]))
+        lo, hi = max(lo, offered.years[0]), min(hi, offered.years[1])
+        state[widget_key("years")] = (lo, hi) if lo <= hi else offered.years
         chosen = st.slider("Years", *offered.years, key=widget_key("years"))
         years = None if tuple(chosen) == offered.years else tuple(chosen)
     statuses = st.multiselect("Status", offered.statuses, key=widget_key("statuses"),
@@ -98,7 +105,7 @@ def sidebar_filters(facts: pd.DataFrame, offered: filters.Choices,
 
     view = filters.Filters(tuple(categories), tuple(indicators), tuple(entities),
                            tuple(statuses), tuple(docs), years)
-    if view.to_query() != {k: st.query_params.get_all(k) for k in st.query_params}:
+    if view.to_query() != url_params():
         st.query_params.from_dict(view.to_query())
     return view
 
@@ -223,8 +230,8 @@ def main() -> None:
     filter_box = st.sidebar.container()
     with st.sidebar:
         uploads = read_uploads()
-    facts = pd.concat([corpus.facts, *(u.facts for u in uploads)], ignore_index=True) \
-        if uploads else corpus.facts
+    facts = (pd.concat([corpus.facts, *(u.facts for u in uploads)], ignore_index=True)
+             if uploads else corpus.facts)
     offered = filters.choices(facts)
     titles = {a.doc: a.title or "" for u in uploads for a in u.articles}
     named = facts.drop_duplicates("doc")
