@@ -5,10 +5,10 @@
 Writes (in a temporary folder, or --dir) at least --articles articles and --min-mb MB, varied
 from the bundled ones (numbers, place names, paragraph order) and mixed like a scrape: mostly
 UTF-8 .txt, some GB18030 .txt, some .html pages, some .jsonl dumps, and a few exact copies.
-Then prints, with 1 and 2 processes (cold cache each): MB/s, characters/s, facts/s; the
-unchanged re-run time; peak memory; and the speed of a bare compiled regex that only scans the
-same text for amounts, the ceiling any extraction can approach. --profile adds the top
-functions of a 1-process run under cProfile.
+Then prints, with 1 and 2 processes (cold cache each, each run in a fresh interpreter so its
+peak memory is its own): MB/s, characters/s, facts/s, peak memory; the unchanged re-run time;
+and the speed of a bare compiled regex that only scans the same text for amounts, the ceiling
+any extraction can approach. --profile adds the top functions of a 1-process run under cProfile.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import pstats
 import random
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.corpus import CorpusRun, run_corpus  # noqa: E402
+from extract.corpus import run_corpus  # noqa: E402
 from extract.readers import read_path  # noqa: E402
 
 SOURCES = [*sorted((ROOT / "data" / "raw").glob("*.txt")), *sorted((ROOT / "tests" / "data").glob("*/*.txt"))]
@@ -116,10 +117,23 @@ def _write(path: Path, data: bytes) -> int:
     return len(data)
 
 
-def timed(corpus: Path, workers: int, cache: Path | None) -> tuple[CorpusRun, float]:
+def measure(corpus: Path, workers: int, cache: Path | None) -> dict[str, float]:
+    """One run in a fresh interpreter, so its peak memory is its own: timing, counts, peaks (MB)."""
+    cmd = [sys.executable, __file__, "--measure", str(corpus), "--workers", str(workers)]
+    out = subprocess.run(cmd + (["--cache", str(cache)] if cache else []), check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def _measure_here(corpus: Path, workers: int, cache: Path | None) -> None:
+    """The child side of measure(): run, then print the figures as one JSON line."""
     start = time.perf_counter()
     run = run_corpus([corpus], workers=workers, cache_dir=cache)
-    return run, time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    print(json.dumps({"elapsed": elapsed, "documents": run.documents, "facts": len(run.facts),
+                      "duplicates": run.duplicates, "skipped": len(run.skipped), "cached": run.cached,
+                      "peak_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 
 
 def regex_ceiling(corpus: Path) -> tuple[float, int]:
@@ -129,12 +143,6 @@ def regex_ceiling(corpus: Path) -> tuple[float, int]:
     found = sum(1 for t in texts for _ in AMOUNT.finditer(t))
     elapsed = time.perf_counter() - start
     return sum(map(len, texts)) / elapsed, found
-
-
-def peak_mb() -> tuple[float, float]:
-    """Peak resident memory of this process and of its largest finished child, in MB (Linux KB)."""
-    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
 def profile(corpus: Path, top: int) -> None:
@@ -155,34 +163,41 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=5000)
     ap.add_argument("--min-mb", type=float, default=20.0)
     ap.add_argument("--dir", type=Path, help="build the corpus here instead of a temporary folder")
-    ap.add_argument("--profile", action="store_true", help="also profile a 1-process run")
+    ap.add_argument("--profile", action="store_true",
+                    help="also profile a 1-process run over the first 1,000 articles")
     ap.add_argument("--top", type=int, default=25, help="functions shown by --profile")
+    ap.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # internal: one run, JSON out
+    ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.measure:
+        _measure_here(a.measure, a.workers, a.cache)
+        return
     with tempfile.TemporaryDirectory(prefix="corpus-bench-") as tmp:
         root = a.dir or Path(tmp) / "corpus"
         start = time.perf_counter()
         size, chars, kinds = build_corpus(root, a.articles, a.min_mb)
         print(f"corpus: {size / 1e6:.1f} MB, {chars:,} characters, "
               + ", ".join(f"{n} {k}" for k, n in kinds.items())
-              + f" (built in {time.perf_counter() - start:.1f} s)")
-        results = {}
+              + f" (built in {time.perf_counter() - start:.1f} s)", flush=True)
+        elapsed = {}
         for workers in (1, 2):
-            run, elapsed = timed(root, workers, Path(tmp) / f"cache{workers}")
-            results[workers] = elapsed
-            print(f"{workers} process{'es' if workers > 1 else ''}: {elapsed:6.2f} s  "
-                  f"{size / 1e6 / elapsed:6.2f} MB/s  {chars / elapsed:12,.0f} chars/s  "
-                  f"{len(run.facts) / elapsed:10,.0f} facts/s  ({run.documents} documents, "
-                  f"{len(run.facts)} facts, {run.duplicates} duplicates, {len(run.skipped)} skipped)")
-        print(f"speed-up with 2 processes: {results[1] / results[2]:.2f}x")
-        rerun, elapsed = timed(root, 2, Path(tmp) / "cache2")
-        print(f"unchanged re-run (2 processes, cache): {elapsed:.2f} s, {rerun.cached} documents from cache")
-        self_mb, child_mb = peak_mb()
-        print(f"peak memory: {self_mb:.0f} MB this process, {child_mb:.0f} MB largest worker")
+            m = measure(root, workers, Path(tmp) / f"cache{workers}")
+            elapsed[workers] = t = m["elapsed"]
+            print(f"{workers} process{'es' if workers > 1 else ''}: {t:7.2f} s  {size / 1e6 / t:6.2f} MB/s  "
+                  f"{chars / t:12,.0f} chars/s  {m['facts'] / t:9,.0f} facts/s  "
+                  f"peak {m['peak_self_mb']:.0f} MB main, {m['peak_worker_mb']:.0f} MB worker  "
+                  f"({m['documents']} documents, {m['facts']} facts, {m['duplicates']} duplicates, "
+                  f"{m['skipped']} skipped)", flush=True)
+        print(f"speed-up with 2 processes: {elapsed[1] / elapsed[2]:.2f}x")
+        m = measure(root, 2, Path(tmp) / "cache2")
+        print(f"unchanged re-run (2 processes, cache): {m['elapsed']:.2f} s, {m['cached']} documents "
+              f"from cache, peak {m['peak_self_mb']:.0f} MB main", flush=True)
         ceiling, found = regex_ceiling(root)
         print(f"bare regex ceiling (re, amounts only, {found:,} matches): {ceiling:,.0f} chars/s; "
-              f"1-process extraction is {chars / results[1] / ceiling:.1%} of it")
+              f"1-process extraction runs at {chars / elapsed[1] / ceiling:.2%} of it")
         if a.profile:
-            profile(root, a.top)
+            profile(root / "000", a.top)
 
 
 if __name__ == "__main__":

@@ -26,8 +26,8 @@ from .schema import COLUMNS
 
 DOCUMENT_COLUMNS = ("doc", "title", "published", "files", "n_files", "facts", "key")
 FILES_PER_READ = 8             # files per read task: amortises inter-process overhead
-CHARS_PER_EXTRACT = 100_000    # article characters per extraction task (~0.1 s of rules)
-TASKS_PER_WORKER = 4           # in-flight tasks per worker: keeps workers busy, memory bounded
+CHARS_PER_EXTRACT = 100_000    # most article characters per extraction task (a big dump is cut)
+TASKS_PER_WORKER = 6           # in-flight tasks per worker: keeps workers busy, memory bounded
 DEFAULT_CACHE = "default"      # cache_dir value meaning default_cache_dir()
 
 _fields = attrgetter(*COLUMNS[1:])  # a Fact's row without its doc, in COLUMNS order
@@ -135,37 +135,25 @@ def _open_cache(cache_dir: str | Path | None) -> FactCache | None:
 def _drive(pool: Executor, window: int, files: list[Path], max_bytes: int,
            cache: FactCache | None, collector: _Collector, bar: tqdm) -> None:
     """Keep at most `window` tasks in flight; take read results in file order (so the first of
-    identical articles names the document) and extraction results as they come."""
+    identical articles names the document) and extraction results as they come.
+
+    Each read's new articles are submitted for extraction at once: the pool runs tasks in
+    order, so holding them back to fill bigger batches would leave workers idle.
+    """
     names = list(map(str, files))
-    batches: Iterator[list[str]] = (names[i:i + FILES_PER_READ] for i in range(0, len(names), FILES_PER_READ))
-    exhausted = False
+    batches = (names[i:i + FILES_PER_READ] for i in range(0, len(names), FILES_PER_READ))
     reads: deque[Future] = deque()
     extracts: set[Future] = set()
-    pending: list[tuple[int, Article]] = []
-    pending_chars = 0
-
-    def submit_extract() -> None:
-        nonlocal pending, pending_chars
-        if pending:
-            extracts.add(pool.submit(_extract_batch, pending, cache))
-            pending, pending_chars = [], 0
-
     while True:
-        while not exhausted and len(reads) + len(extracts) < window:
-            if (batch := next(batches, None)) is None:
-                exhausted = True
-            else:
-                reads.append(pool.submit(_read_batch, batch, max_bytes, cache))
-        if exhausted and not reads:
-            submit_extract()
+        while len(reads) + len(extracts) < window and (batch := next(batches, None)) is not None:
+            reads.append(pool.submit(_read_batch, batch, max_bytes, cache))
         if reads and reads[0].done():
+            todo: list[tuple[int, Article]] = []
             for result in reads.popleft().result():
                 bar.update(1)
-                for ordinal, article in collector.add_file(*result):
-                    pending.append((ordinal, article))
-                    pending_chars += len(article.text)
-                    if pending_chars >= CHARS_PER_EXTRACT:
-                        submit_extract()
+                todo += collector.add_file(*result)
+            for chunk in _chunks(todo, CHARS_PER_EXTRACT):
+                extracts.add(pool.submit(_extract_batch, chunk, cache))
             continue
         done = [f for f in extracts if f.done()]
         for fut in done:
@@ -176,6 +164,20 @@ def _drive(pool: Executor, window: int, files: list[Path], max_bytes: int,
         if not reads and not extracts:
             return
         wait(extracts | ({reads[0]} if reads else set()), return_when=FIRST_COMPLETED)
+
+
+def _chunks(items: list[tuple[int, Article]], max_chars: int) -> Iterator[list[tuple[int, Article]]]:
+    """`items` in order, cut into runs of at most `max_chars` characters (or one article)."""
+    chunk: list[tuple[int, Article]] = []
+    size = 0
+    for item in items:
+        if chunk and size + len(item[1].text) > max_chars:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(item)
+        size += len(item[1].text)
+    if chunk:
+        yield chunk
 
 
 def _read_batch(paths: list[str], max_bytes: int, cache: FactCache | None) -> list[tuple]:

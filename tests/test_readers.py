@@ -81,7 +81,7 @@ def test_every_title_field_name_is_accepted(field: str) -> None:
 @pytest.mark.parametrize("value, iso", [
     ("2020-10-13", "2020-10-13"), ("2020/10/13 08:00", "2020-10-13"), ("2020年10月13日", "2020-10-13"),
     ("2020年3月", "2020-03"), (1602547200, "2020-10-13"), (1602547200000, "2020-10-13"),
-    ("1602547200", "2020-10-13"), ("昨天", None),
+    ("1602547200", "2020-10-13"), ("昨天", None), (10**30, None), ("2020-13-01", None), (None, None),
 ])
 def test_every_date_field_name_and_form_is_accepted(field: str, value: object, iso: str | None) -> None:
     [art] = read_bytes("d.jsonl", json.dumps({field: value, "content": "正文"}).encode())
