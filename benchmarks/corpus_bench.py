@@ -16,6 +16,7 @@ import argparse
 import cProfile
 import io
 import json
+import os
 import pstats
 import random
 import re
@@ -117,23 +118,34 @@ def _write(path: Path, data: bytes) -> int:
     return len(data)
 
 
-def measure(corpus: Path, workers: int, cache: Path | None) -> dict[str, float]:
-    """One run in a fresh interpreter, so its peak memory is its own: timing, counts, peaks (MB)."""
-    cmd = [sys.executable, __file__, "--measure", str(corpus), "--workers", str(workers)]
-    out = subprocess.run(cmd + (["--cache", str(cache)] if cache else []), check=True,
-                         capture_output=True, text=True).stdout
-    return json.loads(out.splitlines()[-1])
+def measure(corpus: Path, workers: int, cache: Path, rerun: bool = False) -> list[dict[str, float]]:
+    """Runs in a fresh interpreter, so that peak memory is their own: a cold-cache run, and with
+    `rerun` an unchanged re-run in the same interpreter (same rules digest, even if the rules
+    are being edited meanwhile). Per run: wall and CPU seconds, counts, peak memory in MB."""
+    cmd = [sys.executable, __file__, "--measure", str(corpus), "--workers", str(workers),
+           "--cache", str(cache)] + (["--rerun"] if rerun else [])
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
 
-def _measure_here(corpus: Path, workers: int, cache: Path | None) -> None:
-    """The child side of measure(): run, then print the figures as one JSON line."""
-    start = time.perf_counter()
-    run = run_corpus([corpus], workers=workers, cache_dir=cache)
-    elapsed = time.perf_counter() - start
-    print(json.dumps({"elapsed": elapsed, "documents": run.documents, "facts": len(run.facts),
-                      "duplicates": run.duplicates, "skipped": len(run.skipped), "cached": run.cached,
-                      "peak_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+def _measure_here(corpus: Path, workers: int, cache: Path, runs: int) -> None:
+    """The child side of measure(): run, then print each run's figures as one JSON line."""
+    for _ in range(runs):
+        cpu0 = _cpu_seconds()
+        start = time.perf_counter()
+        run = run_corpus([corpus], workers=workers, cache_dir=cache)
+        elapsed = time.perf_counter() - start
+        print(json.dumps({
+            "elapsed": elapsed, "cpu": _cpu_seconds() - cpu0, "documents": run.documents,
+            "facts": len(run.facts), "duplicates": run.duplicates, "skipped": len(run.skipped),
+            "cached": run.cached, "peak_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+
+
+def _cpu_seconds() -> float:
+    """User and system time of this process and its finished children."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def regex_ceiling(corpus: Path) -> tuple[float, int]:
@@ -166,12 +178,13 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true",
                     help="also profile a 1-process run over the first 1,000 articles")
     ap.add_argument("--top", type=int, default=25, help="functions shown by --profile")
-    ap.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # internal: one run, JSON out
+    ap.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # internal: runs, JSON out
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--rerun", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.measure:
-        _measure_here(a.measure, a.workers, a.cache)
+        _measure_here(a.measure, a.workers, a.cache, 2 if a.rerun else 1)
         return
     with tempfile.TemporaryDirectory(prefix="corpus-bench-") as tmp:
         root = a.dir or Path(tmp) / "corpus"
@@ -182,17 +195,18 @@ def main() -> None:
               + f" (built in {time.perf_counter() - start:.1f} s)", flush=True)
         elapsed = {}
         for workers in (1, 2):
-            m = measure(root, workers, Path(tmp) / f"cache{workers}")
+            m, *rerun = measure(root, workers, Path(tmp) / f"cache{workers}", rerun=workers == 2)
             elapsed[workers] = t = m["elapsed"]
             print(f"{workers} process{'es' if workers > 1 else ''}: {t:7.2f} s  {size / 1e6 / t:6.2f} MB/s  "
-                  f"{chars / t:12,.0f} chars/s  {m['facts'] / t:9,.0f} facts/s  "
+                  f"{chars / t:10,.0f} chars/s  {m['facts'] / t:7,.0f} facts/s  "
+                  f"(CPU {m['cpu']:.1f} s: {chars / m['cpu']:,.0f} chars per CPU-second)  "
                   f"peak {m['peak_self_mb']:.0f} MB main, {m['peak_worker_mb']:.0f} MB worker  "
-                  f"({m['documents']} documents, {m['facts']} facts, {m['duplicates']} duplicates, "
-                  f"{m['skipped']} skipped)", flush=True)
-        print(f"speed-up with 2 processes: {elapsed[1] / elapsed[2]:.2f}x")
-        m = measure(root, 2, Path(tmp) / "cache2")
-        print(f"unchanged re-run (2 processes, cache): {m['elapsed']:.2f} s, {m['cached']} documents "
-              f"from cache, peak {m['peak_self_mb']:.0f} MB main", flush=True)
+                  f"[{m['documents']} documents, {m['facts']} facts, {m['duplicates']} duplicates, "
+                  f"{m['skipped']} skipped]", flush=True)
+        print(f"speed-up with 2 processes: {elapsed[1] / elapsed[2]:.2f}x "
+              f"(machine load average now {os.getloadavg()[0]:.1f}: other work slows the 2-process run)")
+        print(f"unchanged re-run (2 processes, cache): {rerun[0]['elapsed']:.2f} s, "
+              f"{rerun[0]['cached']} documents from cache", flush=True)
         ceiling, found = regex_ceiling(root)
         print(f"bare regex ceiling (re, amounts only, {found:,} matches): {ceiling:,.0f} chars/s; "
               f"1-process extraction runs at {chars / elapsed[1] / ceiling:.2%} of it")
