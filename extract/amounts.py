@@ -26,13 +26,14 @@ NOT_AFTER = ("第", "届", "数", "几", "若干", "之")
 FORMULA = set("+×>＜<=*")
 DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "周")
 HAN = regex.compile(r"\p{Han}")
+NEGATIVE = regex.compile(r"[、,，和及长为]-$")
 SHORT_QUOTE = 10   # a quoted label is at most this long (“1+8”, “十四五”, “五个中心”)
 
 
 @lru_cache(maxsize=None)
 def amount_pattern() -> regex.Pattern:
     return regex.compile(rf"""
-        (?<![\d.,A-Za-z第{CN_ALL}])
+        (?<![\d.A-Za-z第{CN_ALL}]) (?<!\d,)      # not inside a number (1,234), code or ordinal
         (?P<num>
             \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?     # 1,234.5
           | \d+(?:\.\d+)?                        # 149, 12.06
@@ -121,6 +122,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         pre = approx_before.search(text, max(0, m.start() - 4), m.start())
         post = approx_after.match(text, m.end())
         outer_start = pre.start() if pre else m.start()
+        if not pre and NEGATIVE.match(text, max(0, m.start() - 2), m.start()):
+            value, outer_start = -value, m.start() - 1   # 分别增长3.2%、-1.5%: a sign after a list mark
         outer_end = post.end() if post else m.end()
         out.append(Amount(
             start=m.start(), end=m.end(), value=value, unit=mult + unit, kind=kind, base_unit=base,

@@ -20,12 +20,12 @@ import regex
 from .vocabulary import alternation, entity_aliases, places, words
 
 PARK_SUFFIXES = ["科技产业园区", "科技产业园", "经济技术开发区", "经济开发区", "高新技术产业开发区",
-                 "高新技术开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
+                 "高新技术开发区", "高新区", "经开区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
                  "智创园", "生态园", "科技园", "科技城", "医药城", "综合保税区", "保税港区", "保税区", "新片区", "港区",
                  "自贸片区", "创新区", "新区", "合作区", "示范区", "园区"]
 # A name ending in one of these is a park only when its core is a known place or the core of a
 # formally named park of the same document (苏锡通园区 beside 苏锡通科技产业园区).
-GENERIC_PARK_SUFFIXES = ("园区", "创新区", "合作区", "示范区", "自贸片区", "港区")
+GENERIC_PARK_SUFFIXES = ("园区", "创新区", "示范区", "自贸片区", "港区")
 COMPANY_SUFFIXES = ["股份有限公司", "有限责任公司", "有限公司", "集团"]
 CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
 # Characters that cannot be inside a name: they end the walk left from a suffix.
@@ -43,6 +43,10 @@ LEADING_VERBS = ("推动", "打造", "建设", "依托", "聚焦", "来到", "�
 # Words that make a park name generic rather than a name (重点开发区, 合作园区).
 GENERIC_CORES = ("重点", "国家级", "省级", "合作", "特色", "高水平", "现代", "周边", "各类", "相关", "共建", "一批")
 CORE_MODIFIERS = regex.compile(r"(?:经济技术|经济|科技产业|科技|高新技术产业|高新技术|产业|工业)$")
+# 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
+SENTENCE_SUBJECT = regex.compile(
+    r"(?:^|(?<=[。！？!?\n]))[ \t]*(?P<name>\p{Han}{2,6}?)(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月)")
+NOT_A_SUBJECT = regex.compile(r"全|据|其中|截至|截止|同期|此外|统计|数据|目前|我|本|该|今|去|累计|预计|力争|同比|记者|报道|发布")
 MAX_NAME = {"park": 9, "company": 18}
 
 
@@ -103,10 +107,14 @@ DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
 
 
 def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: set[str],
-                 place_re: regex.Pattern) -> str:
-    """The name that ends with this suffix, or "" when there is none."""
+                 place_re: regex.Pattern, in_place: set[int]) -> str:
+    """The name that ends with this suffix, or "" when there is none.
+
+    The walk left stops at a character that cannot be inside a name, unless a place name covers
+    it (都 ends a clause in 都已完成 but not in 成都).
+    """
     i, stop = suffix.start(), NAME_STOP[kind]
-    while i > floor and suffix.start() - i < MAX_NAME[kind] and text[i - 1] not in stop:
+    while i > floor and suffix.start() - i < MAX_NAME[kind] and (text[i - 1] not in stop or i - 1 in in_place):
         i -= 1
     name = text[i:suffix.end()]
     for verb in LEADING_VERBS:
@@ -153,19 +161,25 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     strong = _strong_place_pattern()
     known = set(aliases) | set(aliases.values())
     found: list[Mention] = []
+    place_hits = [(ps + start, pe + start) for _, ps, pe in _place_automaton().find_matches_as_indexes(text[start:end])]
+    in_place = {i for ps, pe in place_hits for i in range(ps, pe)}
     floor = start
     for m in _suffix_pattern().finditer(text, start, end):
-        name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, known, strong)
+        name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, known, strong,
+                            in_place)
         floor = m.end()
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
+    for m in SENTENCE_SUBJECT.finditer(text, start, end):
+        if not NOT_A_SUBJECT.search(m["name"]) and not any(f.start < m.end() and m.start() < f.end for f in found[-3:]):
+            found.append(Mention(m.start("name"), m.end("name"), m["name"], "company"))
+    found.sort(key=lambda f: f.start)
     cores = {_core(f.name) for f in found if f.kind == "park" and (
         not f.name.endswith(GENERIC_PARK_SUFFIXES) or strong.match(_core(f.name)))}
     found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
              or any(c.endswith(_core(f.name)) and strong.fullmatch(c[: -len(_core(f.name))]) for c in cores)]
     spans = [(f.start, f.end) for f in found]
-    for _, ps, pe in _place_automaton().find_matches_as_indexes(text[start:end]):
-        ps, pe = ps + start, pe + start
+    for ps, pe in place_hits:
         if _covered(spans, ps, pe):
             continue
         full, level, parent = index[text[ps:pe]]

@@ -22,7 +22,7 @@ import regex
 from .amounts import Amount, find_amounts
 from .document import Document
 from .entities import Entities, Mention
-from .timeexpr import TimeRef, find_times
+from .timeexpr import SAME_PERIOD_LAST_YEAR, TimeRef, find_times, shift_year
 from .vocabulary import alternation, indicator_keywords, words
 
 CLAUSE_END = set(",;:()[]，；：（）")
@@ -48,7 +48,7 @@ DESTINATION = regex.compile(r"(?:落户|入驻|来到|进驻|落地)(?=[^落入�
 BEFORE_AMOUNT = regex.compile(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
 RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
 RESPECTIVELY = regex.compile(r"^分别")
-PREDICATE_START = regex.compile(r"^(?:增速|增幅|比重|占比|比|较|高于|低于|高出|拉动|同比|提高|提升|下降|回落|占|合计|分别|满足|完成)")
+PREDICATE_START = regex.compile(r"^(?:增速|增幅|涨幅|降幅|规模|总量|体量|比重|占比|比|较|高于|低于|高出|拉动|同比|提高|提升|下降|回落|占|合计|分别|满足|完成)")
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
 COUNTED_THING = regex.compile(r"项目|企业$")
@@ -61,10 +61,19 @@ CHANGE_TO = regex.compile(r"^\s*(?:提高|增加|增长|扩展|扩大|上升|下
 # A name that only says "the total" belongs to the figure before it (新增企业126家，总数达到514家).
 # 是上年的2.1倍: a level 2.1 times last year's, a growth of 110 %.
 TIMES_OF = regex.compile(r"(?:是|为|相当于)(?:上年|去年|上年同期|去年同期)的?$")
+THRESHOLD_WORDS = regex.compile(r"[亿万]元|以上|以下|超|过")
+PARALLEL = regex.compile(r"(?:完成|实现|达到|为)$")
+BARE_CHANGES = ("增加", "减少", "增长", "提高", "下降", "上升", "提升", "扩大", "新增")
 NEW = regex.compile(r"^(?:新增|新认定|新引进|新)")
 TOTAL = regex.compile(r"总数|总量|总额|总规模|数量|总计|累计|合计|总共")
+# Status words that modify a noun (计划总投资, 目标任务) govern their own clause only, unless they
+# open a list (目标是：…；…).
+CLAUSE_STATUS = ("计划", "目标", "规划建设")
+CLAUSE_BREAK = regex.compile(r"[,;]")
+LIST_OPENER = regex.compile(r"\s*(?:是|为|如下)?\s*:")
 DISPOSAL = regex.compile(r"放在|作为|列为|纳入|视为|当作|打造成|建成为|转化为|变为|摆在")
 DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline dates its own sentence only
+PAST_SPAN = regex.compile(r"过去|近")                 # 从近10年的数据看: a window, not the time of what follows
 CONDITIONAL = regex.compile(r"(?:建成|达产|投产|满产|释放|完工|竣工|运营|落地)后")
 
 
@@ -73,13 +82,14 @@ def _patterns() -> dict[str, regex.Pattern]:
     w = words()
     st = w["status"]
     status_words = {**{x: "target" for x in st["target"]}, **{x: "expected" for x in st["expected"]},
-                    **{x: "future" for x in st["future"]}}
+                    **{x: "future" for x in st["future"]}, **{x: "if-action" for x in st["conditional_target"]}}
     g = w["growth"]
     c = w["clause"]
     return {
         "status": regex.compile(alternation(list(status_words))),
         "status_kind": status_words,  # type: ignore[dict-item]
         "outcome": regex.compile(alternation(st["future_outcome"])),
+        "action": regex.compile(alternation(st["actions"])),
         "growth_end": regex.compile(
             f"(?P<g>{alternation(g['up'] + g['down'])})(?:了|为|达|约|近|超|分别)*$"),   # 提高到55% is a level, not a change
         "down": regex.compile(f"(?:{alternation(g['down'])})"),
@@ -149,12 +159,13 @@ def clean_name(segment: str, keep_de: bool = False) -> str:
         s = p["lead"].sub("", s)
         s = p["copula_end"].sub("", s)
     light = p["light"].sub("", s)
-    if len(light) >= 3:
+    if len(light) >= 3 or not light:
         s = light
     s = p["compare"].sub("", s) if len(p["compare"].sub("", s)) >= 2 else s
     if not keep_de and "的" in s:
         head, tail = s[: s.rfind("的")], s[s.rfind("的") + 1:]
-        s = tail if len(tail) >= 2 and len(head) > 6 else s.replace("的", "")   # 产值超百亿元的企业 keeps both
+        defining = len(head) <= 6 or THRESHOLD_WORDS.search(head)     # 年营收过百亿元的企业 keeps both
+        s = tail if len(tail) >= 2 and not defining else s.replace("的", "")
     s = s.replace("的", "") if keep_de else s
     s = p["lead"].sub("", s)
     s = p["copula_end"].sub("", s)
@@ -206,6 +217,7 @@ class SentenceReader:
         self.doc = doc
         self.text = doc.text
         self.entities = entities
+        self.seen: list[Figure] = []        # the figures of the sentences read so far
 
     # -- parts of a sentence -------------------------------------------------------------
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
@@ -228,9 +240,14 @@ class SentenceReader:
         status = "actual"
         for m in p["status"].finditer(self.text, s, pos):
             between = self.text[m.end():pos]
-            if ";" in between and ":" not in between.split(";")[0]:
-                continue
+            if m[0] in CLAUSE_STATUS and CLAUSE_BREAK.search(between) and not LIST_OPENER.match(between) \
+                    and not p["action"].match(self.text, m.end()) and not between.startswith("新"):
+                continue                         # 计划总投资1050亿元；新开工…: 计划 names one figure
             kind = p["status_kind"][m[0]]
+            if kind == "if-action":
+                if not p["action"].match(self.text, m.end()):
+                    continue
+                kind = "target"
             if kind == "future":
                 if DISPOSAL.search(between.split(",")[0]):
                     continue                     # 将项目招引放在首位: 将 as 把, not the future
@@ -241,6 +258,11 @@ class SentenceReader:
 
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
         before = [t for t in times if t.end <= pos and not t.compare]
+        if before and before[-1].period == SAME_PERIOD_LAST_YEAR:
+            base = before[-2] if len(before) > 1 else ctx.time
+            if base is None:
+                return None
+            return TimeRef(before[-1].start, before[-1].end, base.year - 1, shift_year(base.period, -1), False, True)
         return before[-1] if before else ctx.time
 
     def entity_at(self, s: int, amount: Amount, clause_end: int, noun_end: int, ctx: Context) -> str:
@@ -295,7 +317,7 @@ class SentenceReader:
                 if OBJECT_MARKER.search(self.text, lo, m.start):
                     break                        # 占江苏全省…的: the rest is the object of 占
                 cuts.append(m)
-        cuts += [t for t in times if lo <= t.start and t.end <= a.outer_start]
+        cuts += [t for t in times if lo <= t.start and t.end <= a.outer_start and not t.compare]
         cuts += [Cut(c.start(), c.end()) for c in CONDITIONAL.finditer(self.text, lo, a.outer_start)]
         for c in sorted(cuts, key=lambda c: c.end):
             if len(clean_name(self.text[c.end:a.outer_start])) < 2 and len(clean_name(self.text[lo:c.start])) >= 2:
@@ -332,7 +354,7 @@ class SentenceReader:
                     continue                     # a label such as 50亿元以上项目 stays part of the next name
                 prev_end = group[-1].outer_end
                 new: list[Figure] = []
-                for a, (name, noun_end) in zip(group, names):
+                for a, (name, noun_end) in zip(group if len(group) == len(names) else group[:1] * len(names), names):
                     fig = self._figure(a, name, role, s, ce, noun_end, times, ctx)
                     if fig is None:
                         continue
@@ -359,7 +381,7 @@ class SentenceReader:
                     topic = new[-1].name.removesuffix("增速")
                 elif role == "share":              # 失业率为5.1%，比上年回落0.3个百分点
                     name = new[-1].name
-                    topic = name[: name.index("占", 2)] if "占" in name[2:] else topic if name.startswith(topic or "\0") else name
+                    topic = name[: name.index("占", 2)] if "占" in name[2:] else name
                 figures.extend(new)
         ctx.topic = topic
         return figures
@@ -409,6 +431,10 @@ class SentenceReader:
             if noun:
                 if p["abstract"].match(noun) or (noun.endswith("中") and "在" in self.text[cs:first.start]):
                     return None                  # 五个方面; 在38个行业大类中: not figures
+                if noun.endswith("中") and noun_end >= ce and not noun.endswith("集中"):   # 签约的12个项目中，…
+                    noun = noun[:-1]
+                    if any(f.value == first.value and f.unit == first.unit and noun in f.name for f in self.seen):
+                        return None
                 if first.chinese and (not p["economic"].search(noun) or self._apposition(seg, first)):
                     return None
                 verb = clean_name(seg)
@@ -418,6 +444,12 @@ class SentenceReader:
             prev = last_level[-1] if last_level else None
             if prev and (CHANGE_TO.search(seg) or TOTAL.fullmatch(name)):
                 name = (prev.name if CHANGE_TO.search(seg) else NEW.sub("", prev.name) + name)
+            elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name):
+                name = prev.name                 # A完成1566亿元，B完成468亿元: the same indicator
+            elif topic and name in BARE_CHANGES:
+                name = topic + p["lead"].sub("", _strip_quotes(seg)).strip()   # 余额…，比年初增加1056亿元
+            elif topic and name and PREDICATE_START.match(name) and not self._names_indicator(name):
+                name = topic + name              # 存款余额1.2万亿元，比年初增加1056亿元
             elif prev and 2 <= len(name) <= 3 and prev.unit in COUNT_OF_THINGS and COUNTED_THING.search(prev.name):
                 name = prev.name + name          # 工业项目21个，投资58亿元 → 工业项目投资
             if not name:
@@ -430,6 +462,10 @@ class SentenceReader:
             if n > 1:
                 items = split_items(seg, n) or self._respectively(cs, seg, n)
                 return [(i, first.end) for i in items] if items else [(name, first.end)] * n
+            if seg.endswith("各"):                # 新签约、新开工项目各60个: one figure for each
+                items = split_items(seg[:-1], seg.count("、") + 1)
+                if items:
+                    return [(i, first.end) for i in items]
             return [(name, first.end)]
         if role == "growth":
             tail = BEFORE_AMOUNT.sub("", seg)
@@ -464,6 +500,10 @@ class SentenceReader:
         return [(name[-MAX_NAME * 2:], first.end)] * n
 
     @staticmethod
+    def _names_indicator(name: str) -> bool:
+        return any(keyword in name for keyword, _, _ in indicator_keywords() if len(keyword) > 1)
+
+    @staticmethod
     def _restated(before: list[Figure], new: list[Figure]) -> bool:
         return (len(before) == len(new) == 1 and before[0].amount.approx and not new[0].amount.approx
                 and before[0].name == new[0].name and before[0].base_unit == new[0].base_unit)
@@ -496,6 +536,8 @@ class SentenceReader:
     def _is_label(self, a: Amount) -> bool:
         """10亿元项目, 1000万美元以上新设外资项目: an amount that names a class of things."""
         rest = self.text[a.outer_end:a.outer_end + 8]
+        if rest.startswith("的") and a.outer_start < a.start and self.text[a.outer_start:a.start] in ("超", "超过", "过", "逾"):
+            return True                          # 营收过十亿元的（企业）: a class, not a figure
         if not rest or rest[0] in "的，,。；;、)）" or rest.startswith(("建设", "新建", "打造", "用于", "实施", "建成", "购置", "引进")):
             return False
         return bool(_patterns()["threshold"].match(rest)) or a.above
@@ -561,7 +603,9 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         when = times[bisect.bisect_left(time_starts, s):bisect.bisect_left(time_starts, e)]
         found = reader.read(s, e, ctx, here, when) if here else []
         figures.extend(found)
-        dated = [t for t in when if not t.compare and not DURATION_TIME.match(text, t.start, t.end)]
+        reader.seen.extend(found)
+        dated = [t for t in when if not t.compare and not DURATION_TIME.match(text, t.start, t.end)
+                 and not PAST_SPAN.match(text, t.start, t.end)]
         if dated:
             ctx.time = dated[-1]
         if found:

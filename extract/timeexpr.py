@@ -21,6 +21,7 @@ QUARTERS = {"一季度": (1, 1), "第一季度": (1, 1), "二季度": (2, 2), "�
             "三季度": (3, 3), "第三季度": (3, 3), "四季度": (4, 4), "第四季度": (4, 4),
             "前两季度": (1, 2), "前三季度": (1, 3), "上半年": (1, 2), "下半年": (3, 4)}
 CN = "一二两三四五六七八九十"
+SAME_PERIOD_LAST_YEAR = "same period last year"   # resolved against the period in force
 PLANS = ("十一五", "十二五", "十三五", "十四五", "十五五", "十六五")   # five-year plans, in order
 
 TIME = regex.compile(rf"""
@@ -29,8 +30,10 @@ TIME = regex.compile(rf"""
         (?P<span> (?P<y1>(?:19|20)\d{{2}}) \s* 年? \s* (?:至|到|-|—|~) \s* (?P<y2>(?:19|20)\d{{2}}) \s* 年 )
       | (?P<deadline> (?<=力争|争取|计划|确保|用|再用) \s* (?P<n>\d{{1,2}}|[{CN}]{{1,2}}) \s* 年 (?:内|时间|左右)? )
       | (?P<plan> [“"]? (?P<plan_name>十[一二三四五六七八九]五|十五) [”"]? (?P<plan_part>末|期末|期间|时期|规划期) )
+      | (?P<past> (?:过去|近) (?P<past_n>[2-9]|\d{{2}}|[二两三四五六七八九]|十[一二三四五六七八九]?) 年 )
+      | (?P<same_period> 上年同期 | 去年同期 )
       | (?P<now> 截至目前 | 截止目前 | 到目前为止 | 目前 | 至今 )
-      | (?= [\d今去明前上下本当第一二三四过] )   # cheap guard: the parts below may each be empty
+      | (?= [\d今去明前上下本当第一二三四过近] )   # cheap guard: the parts below may each be empty
         (?:
             (?: (?P<year>(?:19|20)\d{{2}}) \s* 年 (?:度|底|末)? | (?P<rel>今年|去年|明年|前年|上一年|过去一年|上年|本年|当年) )?
             \s*
@@ -58,6 +61,8 @@ class TimeRef:
 def _period(year: int, first: int, last: int) -> str:
     if (first, last) == (1, 12):
         return str(year)
+    if (first, last) == (1, 3):
+        return f"{year}Q1"
     if (first, last) == (1, 6):
         return f"{year}H1"
     if (first, last) == (7, 12):
@@ -79,6 +84,11 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
         first = 2021 + 5 * (PLANS.index(m["plan_name"]) - PLANS.index("十四五"))
         last = first + 4
         return (last, str(last)) if m["plan_part"] in ("末", "期末") else (last, f"{first}..{last}")
+    if m["past"]:
+        n = int(m["past_n"]) if m["past_n"].isdigit() else int(chinese_numeral(m["past_n"]))
+        return (doc_year - 1, f"{doc_year - n}..{doc_year - 1}") if doc_year and n > 1 else None
+    if m["same_period"]:
+        return (doc_year - 1, SAME_PERIOD_LAST_YEAR) if doc_year else None
     if m["now"]:
         return (doc_year, str(doc_year)) if doc_year else None
     if m["deadline"]:
@@ -113,12 +123,18 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
     return year, _quarters(year, (first + 2) // 3, last // 3, sub)
 
 
+def shift_year(period: str, years: int) -> str:
+    """2023Q1 → 2022Q1: every year in a period string moved by `years`."""
+    return regex.sub(r"(?:19|20)\d{2}", lambda m: str(int(m[0]) + years), period)
+
+
 def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                start: int = 0, end: int | None = None) -> list[TimeRef]:
     """Every time expression in text[start:end] that resolves to a year."""
     out = []
     for m in TIME.finditer(text, start, len(text) if end is None else end):
-        if m.end() == m.start() or not (m["span"] or m["deadline"] or m["plan"] or m["now"] or m["year"] or m["rel"] or m["sub"]):
+        if m.end() == m.start() or not (m["span"] or m["deadline"] or m["plan"] or m["past"] or m["same_period"]
+                                        or m["now"] or m["year"] or m["rel"] or m["sub"]):
             continue
         if m["sub"] and not (m["year"] or m["rel"]) and m["m"] and not m["d"] and not m["to_date"] \
                 and not m[0].rstrip().endswith(("月", "份")):
