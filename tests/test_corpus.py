@@ -135,6 +135,16 @@ def test_facts_are_what_the_extractor_gives_each_article(tmp_path: Path) -> None
                                   check_dtype=False)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "utf-16"])
+def test_full_width_figures_are_read_with_offsets_into_the_file_text(tmp_path: Path, encoding: str) -> None:
+    """The real rules on a full-width article: offsets point at the full-width surface as read."""
+    text = "2020年，徐州经济开发区完成固定资产投资１７０亿元，同比增长５．５％。\n"
+    (tmp_path / "fw.txt").write_bytes(text.encode(encoding))
+    run = run_corpus([tmp_path], workers=1, cache_dir=None)
+    surfaces = [text[f.start:f.end] for f in run.facts.itertuples()]
+    assert "１７０亿元" in surfaces
+
+
 def test_offsets_point_into_the_text_as_read(tmp_path: Path, fake: list[str]) -> None:
     articles, _ = make_corpus(tmp_path)
     run = run_corpus([tmp_path], workers=1, cache_dir=None, max_bytes=4096)
