@@ -6,14 +6,16 @@ Conventions every figure keeps:
 * a partial period (2020H1, 2020年1-4月) is its own category on the time axis and is never joined
   to a line of whole years;
 * expected and target figures are drawn hollow (bars: hatched), actual ones solid;
-* when several articles report the same point, the most recently published one is drawn.
+* when several articles report the same point, the most recently published one is drawn;
+* names from articles are escaped before Plotly sees them, since Plotly reads tags in its text.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -43,6 +45,12 @@ MARKER_KEY = ("Lines join actual whole-year values. Other points stand alone: ho
               "expected or target; ● whole year, ■ half year, ◆ other part of a year, "
               "★ multi-year average.")
 POSITIVE, NEGATIVE = "#3a6fb0", "#d1495b"
+
+
+def _plain(texts: Iterable[object]) -> list[str]:
+    """Article-borne names as Plotly text: escaped, so a ``<a>`` or ``<b>`` in an article stays
+    text (Plotly turns the entities back into the characters on screen)."""
+    return [escape(str(t), quote=False) for t in texts]
 
 
 @dataclass(frozen=True)
@@ -189,7 +197,8 @@ def values_chart(points: pd.DataFrame, indicator: str, base_unit: str,
     for entity in sorted(entities):  # a trace per entity, even without a line: its legend entry
         line = drawn[on_line & (drawn["entity"] == entity)]
         fig.add_scatter(x=list(line["period"]) or [None],
-                        y=list(line["value_base"] / factor) or [None], name=entity or "?",
+                        y=list(line["value_base"] / factor) or [None],
+                        name=_plain([entity or "?"])[0],
                         mode="lines+markers", line={"color": colours.get(entity)},
                         marker={"size": 8}, customdata=_hover_data(line), hovertemplate=hover)
     others = drawn[~on_line]
@@ -202,9 +211,10 @@ def values_chart(points: pd.DataFrame, indicator: str, base_unit: str,
                                for p, s in zip(others["_period"], others["status"])]},
             customdata=_hover_data(others), hovertemplate=hover)
     _time_axis(fig, drawn)
-    fig.update_yaxes(title_text=f"{indicator}（{unit}）", rangemode="tozero")
+    title = f"{_plain([indicator])[0]}（{_plain([unit])[0]}）"
+    fig.update_yaxes(title_text=title, rangemode="tozero")
     fig.update_layout(showlegend=True, legend={"orientation": "h", "yanchor": "top", "y": -0.22})
-    return Chart(_style(fig, f"{indicator}（{unit}）", 420), drawn, len(mine) - len(drawn))
+    return Chart(_style(fig, title, 420), drawn, len(mine) - len(drawn))
 
 
 def _symbol(span: str, status: str) -> str:
@@ -215,7 +225,8 @@ def _symbol(span: str, status: str) -> str:
 def _hover_data(points: pd.DataFrame) -> list[list[str]]:
     """Entity, and period span · status · document, for a point's hover label."""
     return [[e, f"{p.span} · {st} · {d}"] for e, p, st, d in
-            zip(points["entity"], points["_period"], points["status"], points["doc"])]
+            zip(_plain(points["entity"]), points["_period"], points["status"],
+                _plain(points["doc"]))]
 
 
 def growth_chart(points: pd.DataFrame, limit: int = 30) -> Chart:
@@ -224,13 +235,14 @@ def growth_chart(points: pd.DataFrame, limit: int = 30) -> Chart:
     rates = points[points["growth_pct"].notna()].sort_values(
         ["_rank", "indicator", "entity"], ascending=[False, True, True])
     drawn = rates.head(limit).iloc[::-1]
-    labels = drawn["indicator"] + " · " + drawn["entity"] + " · " + drawn["period"]
+    labels = [" · ".join(parts) for parts in
+              zip(_plain(drawn["indicator"]), _plain(drawn["entity"]), drawn["period"])]
     fig = go.Figure(go.Bar(
         y=labels, x=drawn["growth_pct"], orientation="h",
         marker={"color": [NEGATIVE if v < 0 else POSITIVE for v in drawn["growth_pct"]],
                 "pattern": {"shape": [PATTERN.get(s, "") for s in drawn["status"]]}},
         text=[f"{v:+.1f}%" for v in drawn["growth_pct"]], textposition="outside", cliponaxis=False,
-        customdata=drawn[["status", "doc"]].to_numpy(),
+        customdata=list(zip(drawn["status"], _plain(drawn["doc"]))),
         hovertemplate="%{y}<br>%{x:+.2f}%<br>%{customdata[0]} · %{customdata[1]}<extra></extra>",
         showlegend=False))
     lo, hi = min(0.0, drawn["growth_pct"].min()), max(0.0, drawn["growth_pct"].max())
@@ -259,11 +271,12 @@ def counts_chart(points: pd.DataFrame, max_indicators: int = 8, max_entities: in
     for i, indicator in enumerate(top):
         mine = slots.merge(drawn[drawn["indicator"] == indicator], how="left",
                            on=["entity", "period"])
-        fig.add_bar(x=[list(slots["entity"]), list(slots["period"])], y=mine["value_base"],
-                    name=indicator, marker={"color": palette[i % len(palette)], "pattern": {
+        name = _plain([indicator])[0]
+        fig.add_bar(x=[_plain(slots["entity"]), list(slots["period"])], y=mine["value_base"],
+                    name=name, marker={"color": palette[i % len(palette)], "pattern": {
                         "shape": [PATTERN.get(s, "") for s in mine["status"].fillna("actual")]}},
-                    customdata=mine[["status", "doc"]].fillna("").to_numpy(),
-                    hovertemplate=(f"{indicator}<br>%{{x}}: %{{y:,}} 个"
+                    customdata=list(zip(mine["status"].fillna(""), _plain(mine["doc"].fillna("")))),
+                    hovertemplate=(f"{name}<br>%{{x}}: %{{y:,}} 个"
                                    "<br>%{customdata[0]} · %{customdata[1]}<extra></extra>"))
     fig.update_layout(barmode="group")
     fig.update_yaxes(title_text="数量（个）")

@@ -1,6 +1,7 @@
 """End to end: `streamlit run` on a free localhost port, driven by Debian's Chromium through
 Playwright. Checks that the charts render with Chinese glyphs (not boxes), that a sidebar filter
-applies in the page and lands in the URL, and saves a screenshot to tests/artifacts/.
+applies in the page and lands in the URL, saves a screenshot to tests/artifacts/, and that an
+article carrying markup is shown as text in the document view, running nothing.
 
 Skipped where /usr/bin/chromium is missing, except in CI (CI=true), where that is a failure.
 """
@@ -118,6 +119,20 @@ def test_charts_render_chinese_and_a_filter_applies(server: str):
                              .querySelectorAll('.legendtext')]
                         .map(t => t.textContent).join() === '苏州工业园区'""", timeout=30_000)
             page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.get_by_role("button", name="Reset filters").click()
+            page.get_by_text("The filters show").wait_for(state="detached", timeout=30_000)
+            page.wait_for_function(
+                "() => document.querySelectorAll('[data-testid=stTab]').length === 3")
+            page.get_by_role("tab", name="Document").click()
+            page.get_by_role("combobox", name="Article").click()
+            page.get_by_role("option", name="<i>hostile</i> (hostile)").click()
+            article = page.locator(".docview", has_text="<img src=x onerror=alert(1)>")
+            article.wait_for(timeout=30_000)
+            assert '<script>alert("x")</script>' in article.inner_text()
+            assert article.locator("mark").count() == 2 and not dialogs
         finally:
             browser.close()
     assert (ARTIFACTS / "dashboard.png").stat().st_size > 10_000

@@ -209,6 +209,16 @@ def test_values_figure_one_unit_per_axis_and_partial_periods_apart():
     assert list(fig.layout.xaxis.categoryarray) == ["2019", "2020 上半年", "2020", "2021"]
 
 
+def test_article_names_reach_plotly_escaped(corpus):
+    _, facts = corpus
+    points = charts.latest_points(facts[facts["doc"] == HOSTILE_DOC])
+    chart = charts.values_chart(points, '投资<b onmouseover="x">', "CNY", {})
+    assert chart.figure.layout.title.text == '投资&lt;b onmouseover="x"&gt;（亿元）'
+    counts = charts.counts_chart(points.assign(entity="<a href='x'>园区</a>")).figure
+    assert counts.data[0].x[0][0] == "&lt;a href='x'&gt;园区&lt;/a&gt;"
+    assert "<" not in charts.growth_chart(points.assign(growth_pct=1.0)).figure.data[0].y[0]
+
+
 def test_value_panels_split_base_units_and_skip_growth():
     panels = charts.value_panels(charts.latest_points(MIXED))
     assert panels[0] == ("固定资产投资", "CNY") and ("固定资产投资", "USD") in panels
