@@ -182,7 +182,7 @@ def category_of(name: str, amount_kind: str, unit: str, role: str) -> str:
     for keyword, category, kinds in indicator_keywords():
         if keyword in name and (not kinds or amount_kind in kinds):
             return category
-    return "other"
+    return "enterprises" if unit == "家" else "other"     # 家 counts firms and institutions
 
 
 def split_items(segment: str, n: int) -> list[str] | None:
