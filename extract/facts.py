@@ -12,10 +12,9 @@ The grammar of the genre, clause by clause (clauses end at ，；：and brackets
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
-
 import bisect
+from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -58,13 +57,13 @@ STAGE = regex.compile(r"^(新开工|新竣工|新签约|新落户|新引进|新�
 OBJECT_MARKER = regex.compile(r"(?:占|对|比|较|高于|低于|高出|相比|来自|拉动|带动)$")
 # A clause that starts with one of these gives a new value of the figure before it (从600万元提高到7000万元).
 CHANGE_TO = regex.compile(r"^\s*(?:提高|增加|增长|扩展|扩大|上升|下降|降|升|减少)(?:到|至)")
-# A name that only says "the total" belongs to the figure before it (新增企业126家，总数达到514家).
 # 是上年的2.1倍: a level 2.1 times last year's, a growth of 110 %.
 TIMES_OF = regex.compile(r"(?:是|为|相当于)(?:上年|去年|上年同期|去年同期)的?$")
 THRESHOLD_WORDS = regex.compile(r"[亿万]元|以上|以下|超|过")
 PARALLEL = regex.compile(r"(?:完成|实现|达到|为)$")
 BARE_CHANGES = ("增加", "减少", "增长", "提高", "下降", "上升", "提升", "扩大", "新增")
 NEW = regex.compile(r"^(?:新增|新认定|新引进|新)")
+# A name that only says "the total" belongs to the figure before it (新增企业126家，总数达到514家).
 TOTAL = regex.compile(r"总数|总量|总额|总规模|数量|总计|累计|合计|总共")
 # Status words that modify a noun (计划总投资, 目标任务) govern their own clause only, unless they
 # open a list (目标是：…；…).
@@ -95,7 +94,6 @@ def _patterns() -> dict[str, regex.Pattern]:
         "down": regex.compile(f"(?:{alternation(g['down'])})"),
         "compare": regex.compile(alternation(g["compare"])),
         "double": regex.compile(alternation(g["double"])),
-        "share_word": regex.compile(alternation(w["share"]["words"])),
         "lead": regex.compile(f"^(?:{alternation(c['lead'])}|\\s)+"),
         "light": regex.compile(alternation(c["light_verbs"])),
         "copula_end": regex.compile(f"(?:{alternation(c['copulas'])}|\\s)+$"),
@@ -129,7 +127,6 @@ class Figure:
     year: int | None = None
     period: str = ""
     entity: str = ""
-    conditional: bool = False
     children_prefix: str = ""   # a stage word (新开工) that 其中 children inherit
 
 
@@ -142,7 +139,6 @@ class Context:
     entity: str = ""
     stage: str = ""
     paragraph: int = -1
-    figures: list[Figure] = field(default_factory=list)
 
 
 def _strip_quotes(s: str) -> str:
@@ -569,7 +565,7 @@ class SentenceReader:
             year, period = None, ""
         fig = Figure(amount=a, name=name, role=role, value=value, unit=unit, value_base=value_base,
                      base_unit=base_unit, growth=growth, status=status, year=year, period=period,
-                     entity=self.entity_at(s, a, ce, noun_end, ctx), conditional=conditional)
+                     entity=self.entity_at(s, a, ce, noun_end, ctx))
         stage = STAGE.match(name)
         fig.children_prefix = stage[1] if stage else ""
         return fig
