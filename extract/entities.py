@@ -46,7 +46,7 @@ CORE_MODIFIERS = regex.compile(r"(?:经济技术|经济|科技产业|科技|高�
 # 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
 SENTENCE_SUBJECT = regex.compile(
     r"(?:^|(?<=[。！？!?\n]))[ \t]*(?P<name>\p{Han}{2,6}?)(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月)")
-NOT_A_SUBJECT = regex.compile(r"全|据|其中|截至|截止|同期|此外|统计|数据|目前|我|本|该|今|去|累计|预计|力争|同比|记者|报道|发布")
+NOT_A_SUBJECT = regex.compile(r"公司|企业|园区|全|据|其中|截至|截止|同期|此外|统计|数据|目前|我|本|该|今|去|累计|预计|力争|同比|记者|报道|发布")
 MAX_NAME = {"park": 9, "company": 18}
 
 

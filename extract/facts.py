@@ -219,12 +219,25 @@ class SentenceReader:
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
         out, cs = [], s
         for i in range(s, e):
-            if self.text[i] in CLAUSE_END and not THOUSANDS.match(self.text, i - 1):
+            ch = self.text[i]
+            if ch in "()" and not self._figure_in_brackets(i, s, e):
+                continue                         # 外商直接投资(FDI)到资: a bracket inside a name
+            if ch in CLAUSE_END and not THOUSANDS.match(self.text, i - 1):
                 out.append((cs, i))
                 cs = i + 1
         out.append((cs, e))
         out = [(a, b - 1 if self.text[b - 1] in "。！？!?" else b) for a, b in out]
         return [(a, b) for a, b in out if b > a]
+
+    def _figure_in_brackets(self, i: int, s: int, e: int) -> bool:
+        """Is the bracket at i around a figure of its own, as in (占规上工业比重为62.0%)?"""
+        if self.text[i] == "(":
+            close = self.text.find(")", i, e)
+            inside = self.text[i:close if close >= 0 else e]
+        else:
+            opening = self.text.rfind("(", s, i)
+            inside = self.text[opening if opening >= 0 else s:i]
+        return any(ch.isdigit() for ch in inside)
 
     def status_at(self, s: int, pos: int) -> tuple[str, bool]:
         """(status, conditional) for a figure at pos: the last status word before it that governs it.
