@@ -167,7 +167,8 @@ def profile(corpus: Path, top: int) -> None:
         out = io.StringIO()
         pstats.Stats(prof, stream=out).strip_dirs().sort_stats(key).print_stats(top)
         print(f"\n--- profile, 1 process, by {key} ---")
-        print("\n".join(out.getvalue().splitlines()[6:]))
+        lines = out.getvalue().splitlines()
+        print("\n".join(lines[next(i for i, line in enumerate(lines) if "ncalls" in line):]))
 
 
 def main() -> None:
