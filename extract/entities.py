@@ -61,15 +61,14 @@ class Mention:
 
 
 @lru_cache(maxsize=None)
-def _place_index() -> tuple[dict[str, tuple[str, str, str]], regex.Pattern, regex.Pattern]:
-    """Surface → (full name, level, parent); the place pattern; the organisation-suffix pattern."""
+def _place_index() -> tuple[dict[str, tuple[str, str, str]], regex.Pattern]:
+    """Surface → (full name, level, parent); the organisation-suffix pattern."""
     index: dict[str, tuple[str, str, str]] = {}
     for p in places():
         index.setdefault(p.name, (p.name, p.level, p.parent))
         if p.short:
             index.setdefault(p.short, (p.name, p.level, p.parent))
-    org = regex.compile(alternation(words()["organisations"]["suffixes"]))
-    return index, regex.compile(alternation(list(index))), org
+    return index, regex.compile(alternation(words()["organisations"]["suffixes"]))
 
 
 @lru_cache(maxsize=None)
@@ -79,11 +78,26 @@ def _place_automaton() -> ahocorasick_rs.AhoCorasick:
 
 
 @lru_cache(maxsize=None)
-def _strong_place_pattern() -> regex.Pattern:
+def _strong_places() -> frozenset[str]:
     """Places that start a park's name: provinces and cities by any name, counties by full name
     (a county's short name is often a word: 合作, 东方)."""
-    names = [p.name for p in places()] + [p.short for p in places() if p.short and p.level != "county"]
-    return regex.compile(alternation(names))
+    return frozenset([p.name for p in places()] + [p.short for p in places() if p.short and p.level != "county"])
+
+
+def _place_ending_at(text: str, end: int) -> int:
+    """Start of the longest strong place name that ends at `end`, or -1."""
+    strong = _strong_places()
+    return next((i for i in range(max(0, end - 9), end - 1) if text[i:end] in strong), -1)
+
+
+def _first_place(text: str, end: int) -> int:
+    """Start of the first strong place name within text[:end], or -1."""
+    strong = _strong_places()
+    return next((i for i in range(end - 1) if any(text[i:j] in strong for j in range(i + 2, min(end, i + 9) + 1))), -1)
+
+
+def _starts_with_place(text: str) -> bool:
+    return any(text[:j] in _strong_places() for j in range(2, min(len(text), 9) + 1))
 
 
 @lru_cache(maxsize=None)
@@ -107,7 +121,7 @@ DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
 
 
 def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: set[str],
-                 place_re: regex.Pattern, in_place: set[int]) -> str:
+                 in_place: set[int]) -> str:
     """The name that ends with this suffix, or "" when there is none.
 
     The walk left stops at a character that cannot be inside a name, unless a place name covers
@@ -126,12 +140,12 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: s
     if kind == "park":
         core_end = len(name) - len(suffix[0])
         if suffix[0] in GENERIC_PARK_SUFFIXES:
-            places_in = [p for p in place_re.finditer(name, 0, core_end, overlapped=True) if p.end() == core_end]
-            if places_in:
-                return name[min(p.start() for p in places_in):]
-        place = place_re.search(name, 0, core_end)
-        if place:
-            name = name[place.start():]
+            place = _place_ending_at(name, core_end)
+            if place >= 0:
+                return name[place:]
+        place = _first_place(name, core_end)
+        if place >= 0:
+            name = name[place:]
         if name.startswith(GENERIC_CORES):
             return ""
     min_core = 4 if suffix[0] == "集团" else 2
@@ -156,17 +170,16 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Named mentions and unresolved anaphora in text[start:end], left to right, not overlapping."""
     end = len(text) if end is None else end
-    index, _, org_re = _place_index()
+    index, org_re = _place_index()
     aliases = entity_aliases()
-    strong = _strong_place_pattern()
+    strong = _strong_places()
     known = set(aliases) | set(aliases.values())
     found: list[Mention] = []
     place_hits = [(ps + start, pe + start) for _, ps, pe in _place_automaton().find_matches_as_indexes(text[start:end])]
     in_place = {i for ps, pe in place_hits for i in range(ps, pe)}
     floor = start
     for m in _suffix_pattern().finditer(text, start, end):
-        name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, known, strong,
-                            in_place)
+        name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, known, in_place)
         floor = m.end()
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
@@ -175,9 +188,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             found.append(Mention(m.start("name"), m.end("name"), m["name"], "company"))
     found.sort(key=lambda f: f.start)
     cores = {_core(f.name) for f in found if f.kind == "park" and (
-        not f.name.endswith(GENERIC_PARK_SUFFIXES) or strong.match(_core(f.name)))}
+        not f.name.endswith(GENERIC_PARK_SUFFIXES) or _starts_with_place(_core(f.name)))}
     found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
-             or any(c.endswith(_core(f.name)) and strong.fullmatch(c[: -len(_core(f.name))]) for c in cores)]
+             or any(c.endswith(_core(f.name)) and c[: -len(_core(f.name))] in strong for c in cores)]
     spans = [(f.start, f.end) for f in found]
     for ps, pe in place_hits:
         if _covered(spans, ps, pe):
@@ -221,7 +234,7 @@ class Entities:
     @staticmethod
     def _drop_uncontexted_counties(raw: list[Mention]) -> list[Mention]:
         """A county's short name (如皋) counts only where its city or full name is mentioned too."""
-        index, _, _ = _place_index()
+        index, _ = _place_index()
         named = {m.name for m in raw if not m.anaphor}
         keep = []
         for m in raw:
@@ -241,7 +254,7 @@ class Entities:
         for name in names:
             core = _core(name)
             best[name] = next((n for n in names if len(core) >= 2 and (_core(n) == core or (
-                _core(n).endswith(core) and _strong_place_pattern().fullmatch(_core(n)[: -len(core)])))), name)
+                _core(n).endswith(core) and _core(n)[: -len(core)] in _strong_places()))), name)
         self.grouped = best
         return [Mention(m.start, m.end, self._canonical(m.name), m.kind, m.anaphor)
                 if m.kind == "park" and not m.anaphor else m for m in raw]

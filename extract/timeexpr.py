@@ -25,16 +25,17 @@ SAME_PERIOD_LAST_YEAR = "same period last year"   # resolved against the period 
 PLANS = ("十一五", "十二五", "十三五", "十四五", "十五五", "十六五")   # five-year plans, in order
 
 TIME = regex.compile(rf"""
+    (?= [比较与同\d“"十过近上去截目至今明前下本当第一二三四力争计确用再] )   # one cheap test per position
     (?P<compare> (?:比|较|与|同) \s* )?
     (?:
         (?P<span> (?P<y1>(?:19|20)\d{{2}}) \s* 年? \s* (?:至|到|-|—|~) \s* (?P<y2>(?:19|20)\d{{2}}) \s* 年 )
-      | (?P<deadline> (?<=力争|争取|计划|确保|用|再用) \s* (?P<n>\d{{1,2}}|[{CN}]{{1,2}}) \s* 年 (?:内|时间|左右)? )
+      | (?P<deadline_word> 力争 | 争取 | 计划 | 确保 | 再用 | 用 )
+        (?P<deadline> \s* (?P<n>\d{{1,2}}|[{CN}]{{1,2}}) \s* 年 (?:内|时间|左右)? )
       | (?P<plan> [“"]? (?P<plan_name>十[一二三四五六七八九]五|十五) [”"]? (?P<plan_part>末|期末|期间|时期|规划期) )
       | (?P<past> (?:过去|近) (?P<past_n>[2-9]|\d{{2}}|[二两三四五六七八九]|十[一二三四五六七八九]?) 年 )
       | (?P<same_period> 上年同期 | 去年同期 )
       | (?P<now> 截至目前 | 截止目前 | 到目前为止 | 目前 | 至今 )
-      | (?= [\d今去明前上下本当第一二三四过近] )   # cheap guard: the parts below may each be empty
-        (?:
+      | (?:
             (?: (?P<year>(?:19|20)\d{{2}}) \s* 年 (?:度|底|末)? | (?P<rel>今年|去年|明年|前年|上一年|过去一年|上年|本年|当年) )?
             \s*
             (?P<sub>
@@ -141,5 +142,6 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
             continue
         resolved = _resolve(m, doc_year, doc_month)
         if resolved:
-            out.append(TimeRef(m.start(), m.end(), resolved[0], resolved[1], bool(m["compare"]), bool(m["rel"])))
+            start = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
+            out.append(TimeRef(start, m.end(), resolved[0], resolved[1], bool(m["compare"]), bool(m["rel"])))
     return out
