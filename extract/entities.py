@@ -45,7 +45,8 @@ GENERIC_CORES = ("重点", "国家级", "省级", "合作", "特色", "高水平
 CORE_MODIFIERS = regex.compile(r"(?:经济技术|经济|科技产业|科技|高新技术产业|高新技术|产业|工业)$")
 # 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
 SENTENCE_SUBJECT = regex.compile(
-    r"(?:^|(?<=[。！？!?\n]))[ \t]*(?P<name>\p{Han}{2,6}?)(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月)")
+    r"(?:^|(?<=[。！？!?\n]))[ \t]*(?P<name>\p{Han}{2,6}?)"
+    r"(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月|近日|日前|此前)")
 NOT_A_SUBJECT = regex.compile(r"公司|企业|园区|全|据|其中|截至|截止|同期|此外|统计|数据|目前|我|本|该|今|去|累计|预计|力争|同比|记者|报道|发布")
 MAX_NAME = {"park": 9, "company": 18}
 
@@ -184,7 +185,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
     for m in SENTENCE_SUBJECT.finditer(text, start, end):
-        if not NOT_A_SUBJECT.search(m["name"]) and not any(f.start < m.end() and m.start() < f.end for f in found[-3:]):
+        if not NOT_A_SUBJECT.search(m["name"]) and m["name"] not in index and not any(f.start < m.end() and m.start() < f.end for f in found[-3:]):
             found.append(Mention(m.start("name"), m.end("name"), m["name"], "company"))
     found.sort(key=lambda f: f.start)
     cores = {_core(f.name) for f in found if f.kind == "park" and (
