@@ -49,6 +49,10 @@ TIME = regex.compile(rf"""
 """, regex.X)
 
 
+ANCHOR = regex.compile(r"[年月季目五今]")   # one of these is in every expression TIME matches
+REACH = 10                                 # no expression reaches further than this from its anchor
+
+
 @dataclass(frozen=True)
 class TimeRef:
     start: int
@@ -129,19 +133,33 @@ def shift_year(period: str, years: int) -> str:
     return regex.sub(r"(?:19|20)\d{2}", lambda m: str(int(m[0]) + years), period)
 
 
+def _regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of text[start:end] around the characters every time expression holds (年, 月, 季度,
+    目前, 至今, 十四五): TIME is run only there, which is several times faster than everywhere."""
+    regions: list[tuple[int, int]] = []
+    for m in ANCHOR.finditer(text, start, end):
+        lo, hi = max(start, m.start() - REACH), min(end, m.end() + REACH)
+        if regions and lo <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], hi)
+        else:
+            regions.append((lo, hi))
+    return regions
+
+
 def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                start: int = 0, end: int | None = None) -> list[TimeRef]:
     """Every time expression in text[start:end] that resolves to a year."""
     out = []
-    for m in TIME.finditer(text, start, len(text) if end is None else end):
-        if m.end() == m.start() or not (m["span"] or m["deadline"] or m["plan"] or m["past"] or m["same_period"]
-                                        or m["now"] or m["year"] or m["rel"] or m["sub"]):
-            continue
-        if m["sub"] and not (m["year"] or m["rel"]) and m["m"] and not m["d"] and not m["to_date"] \
-                and not m[0].rstrip().endswith(("月", "份")):
-            continue
-        resolved = _resolve(m, doc_year, doc_month)
-        if resolved:
-            start = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
-            out.append(TimeRef(start, m.end(), resolved[0], resolved[1], bool(m["compare"]), bool(m["rel"])))
+    for lo, hi in _regions(text, start, len(text) if end is None else end):
+        for m in TIME.finditer(text, lo, hi):
+            if m.end() == m.start() or not (m["span"] or m["deadline"] or m["plan"] or m["past"]
+                                            or m["same_period"] or m["now"] or m["year"] or m["rel"] or m["sub"]):
+                continue
+            if m["sub"] and not (m["year"] or m["rel"]) and m["m"] and not m["d"] and not m["to_date"] \
+                    and not m[0].rstrip().endswith(("月", "份")):
+                continue
+            resolved = _resolve(m, doc_year, doc_month)
+            if resolved:
+                begin = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
+                out.append(TimeRef(begin, m.end(), resolved[0], resolved[1], bool(m["compare"]), bool(m["rel"])))
     return out
