@@ -151,13 +151,12 @@ def clean_name(segment: str, keep_de: bool = False) -> str:
     s = _strip_quotes(segment).strip()
     if "等" in s and "、" in s[: s.rfind("等")]:
         s = s[s.rfind("等") + 1:]          # 信息传输、制造业等重点行业 → the head after 等
-    for _ in range(3):
-        s = p["lead"].sub("", s)
-        s = p["copula_end"].sub("", s)
+    s = p["copula_end"].sub("", p["lead"].sub("", s))
     light = p["light"].sub("", s)
     if len(light) >= 3 or not light:
         s = light
-    s = p["compare"].sub("", s) if len(p["compare"].sub("", s)) >= 2 else s
+    uncompared = p["compare"].sub("", s)
+    s = uncompared if len(uncompared) >= 2 else s
     if not keep_de and "的" in s:
         head, tail = s[: s.rfind("的")], s[s.rfind("的") + 1:]
         defining = len(head) <= 6 or THRESHOLD_WORDS.search(head)     # 年营收过百亿元的企业 keeps both
