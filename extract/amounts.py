@@ -20,14 +20,15 @@ from .vocabulary import alternation, units, words
 
 CN_START = "零〇一二两三四五六七八九十"
 CN_ALL = CN_START + "百千万亿"
-QUOTES_OPEN, QUOTES_CLOSE = "“‘「《\"", "”’」》\""
 # Closed sets of context that make a number something other than an amount.
 NOT_AFTER = ("第", "届", "数", "几", "若干", "之")
 FORMULA = set("+×>＜<=*")
 DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "周")
 HAN = regex.compile(r"\p{Han}")
 NEGATIVE = regex.compile(r"[、,，和及长为]-$")
-SHORT_QUOTE = 10   # a quoted label is at most this long (“1+8”, “十四五”, “五个中心”)
+SHORT_QUOTE = 10
+LAST_OPEN_QUOTE = regex.compile(r"(?r)[“‘「《\"]")      # searched backwards: the nearest opening quote
+CLOSE_QUOTE = regex.compile(r"[”’」》\"]")   # a quoted label is at most this long (“1+8”, “十四五”, “五个中心”)
 
 
 @lru_cache(maxsize=None)
@@ -71,12 +72,10 @@ class Amount:
 
 
 def _in_short_quote(text: str, start: int, end: int) -> bool:
-    lo = max(0, start - SHORT_QUOTE)
-    opening = max(text.rfind(q, lo, start) for q in QUOTES_OPEN)
-    if opening < 0 or any(text.find(q, opening + 1, start) >= 0 for q in QUOTES_CLOSE):
+    opening = LAST_OPEN_QUOTE.search(text, max(0, start - SHORT_QUOTE), start)
+    if not opening or CLOSE_QUOTE.search(text, opening.end(), start):
         return False
-    closing = [i for i in (text.find(q, end, opening + SHORT_QUOTE + 2) for q in QUOTES_CLOSE) if i >= 0]
-    return bool(closing)
+    return bool(CLOSE_QUOTE.search(text, end, opening.start() + SHORT_QUOTE + 2))
 
 
 def _split_numeral(num: str, mult: str | None) -> tuple[str, str]:
