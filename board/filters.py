@@ -32,18 +32,6 @@ CATEGORY_LABELS = {
 
 
 @dataclass(frozen=True)
-class Choices:
-    """The values present in the data, in the order the sidebar lists them."""
-
-    categories: tuple[str, ...] = ()
-    indicators: tuple[str, ...] = ()
-    entities: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    docs: tuple[str, ...] = ()
-    years: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True)
 class Filters:
     """A view: empty selections and ``years=None`` do not restrict."""
 
@@ -61,6 +49,11 @@ class Filters:
         if self.years is not None:
             query[YEAR_PARAM] = [f"{self.years[0]}-{self.years[1]}"]
         return query
+
+
+@dataclass(frozen=True)
+class Choices(Filters):
+    """The values present in the data, in the order the sidebar lists them: the widest view."""
 
 
 def _ordered(values: pd.Series, canonical: Sequence[str] = ()) -> tuple[str, ...]:
