@@ -216,6 +216,7 @@ class SentenceReader:
 
     # -- parts of a sentence -------------------------------------------------------------
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Spans of the sentence between ，；：and brackets around a figure of their own."""
         out, cs = [], s
         for i in range(s, e):
             ch = self.text[i]
@@ -265,6 +266,7 @@ class SentenceReader:
         return status, conditional
 
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
+        """The time of a figure at pos: the last time before it in the sentence, else the one in force."""
         before = [t for t in times if t.end <= pos and not t.compare]
         if before and before[-1].period == SAME_PERIOD_LAST_YEAR:
             base = before[-2] if len(before) > 1 else ctx.time
@@ -274,6 +276,8 @@ class SentenceReader:
         return before[-1] if before else ctx.time
 
     def entity_at(self, s: int, amount: Amount, clause_end: int, noun_end: int, ctx: Context) -> str:
+        """Who a figure belongs to: the nearest mention before it in the sentence that is not one of
+        a list of examples (A、B等), else a place it lands in (落户X), else the paragraph's topic."""
         mentions = self.entities.between(s, amount.outer_start)
         usable = [m for m in mentions if m.name and not ENUMERATED.search(self.text, m.end, amount.outer_start)]
         if usable:
@@ -281,7 +285,7 @@ class SentenceReader:
         after = [m for m in self.entities.between(max(amount.end, noun_end), clause_end) if m.name]
         if not after and noun_end > amount.end:
             after = [m for m in self.entities.between(amount.end, clause_end)
-                     if m.name and self.text[m.start - 2:m.start] in ("落户", "入驻") or m.start >= noun_end - len(m.name)]
+                     if m.name and (self.text[m.start - 2:m.start] in ("落户", "入驻") or m.start >= noun_end - len(m.name))]
         if after:
             return after[0].name
         return ctx.entity or self.entities.main
@@ -319,7 +323,7 @@ class SentenceReader:
                        times: list[TimeRef]) -> str:
         """The clause text before an amount, after the last entity mention, time and prior figure."""
         lo = max(cs, floor)
-        cuts: list = []
+        cuts: list[Mention | TimeRef | Cut] = []
         for m in mentions:
             if lo <= m.start and m.end <= a.outer_start and "等" not in self.text[m.end:a.outer_start]:
                 if OBJECT_MARKER.search(self.text, lo, m.start):
@@ -349,7 +353,7 @@ class SentenceReader:
             if text.startswith("其中", cs) or text.startswith("其中", cs + 1):
                 in_breakdown = True
                 parent = last_level[-1] if last_level else None
-            if text[cs - 1:cs] in (";", "；") and cs > s:
+            if text[cs - 1:cs] == ";" and cs > s:
                 in_breakdown = False
             groups = self._groups(clause_amounts)
             prev_end = cs
@@ -357,15 +361,13 @@ class SentenceReader:
                 first = group[0]
                 seg = self.segment_before(cs, first, prev_end, mentions, times)
                 role = self._role(first, seg)
-                names = self._names(group, seg, role, topic, last_level, ce, cs, p) if role else None
+                names = self._names(group, seg, role, topic, last_level, ce, cs) if role else None
                 if names is None:
                     continue                     # a label such as 50亿元以上项目 stays part of the next name
                 prev_end = group[-1].outer_end
                 new: list[Figure] = []
                 for a, (name, noun_end) in zip(group if len(group) == len(names) else group[:1] * len(names), names):
                     fig = self._figure(a, name, role, s, ce, noun_end, times, ctx)
-                    if fig is None:
-                        continue
                     if in_breakdown and parent is not None and role == "level" and parent.children_prefix \
                             and not name.startswith(parent.children_prefix):
                         fig.name = parent.children_prefix + name
@@ -428,68 +430,90 @@ class SentenceReader:
         return len(clean_name(p["compare"].sub("", tail))) >= 2
 
     def _names(self, group: list[Amount], seg: str, role: str, topic: str, last_level: list[Figure],
-               ce: int, cs: int, p: dict) -> list[tuple[str, int]] | None:
+               ce: int, cs: int) -> list[tuple[str, int]] | None:
         """One (indicator name, end of counted noun) per amount of the group, or None to drop it."""
+        if role == "level":
+            return self._level_names(group, seg, topic, last_level, ce, cs)
+        if role == "growth":
+            return self._growth_names(group, seg, topic, last_level)
+        return self._predicate_names(group, seg, role, topic, last_level, ce)
+
+    def _level_names(self, group: list[Amount], seg: str, topic: str, last_level: list[Figure],
+                     ce: int, cs: int) -> list[tuple[str, int]] | None:
+        """A level figure's name: the counted noun after it, or the words before it, or the
+        previous figure's when the clause only restates, totals or continues it."""
+        p = _patterns()
         n = len(group)
         first = group[0]
-        if role == "level":
-            noun, noun_end = self.noun_after(group[-1], ce) if n == 1 else ("", first.end)
-            if first.kind != "count" and first.above or (first.kind == "money" and self._is_label(group[-1])):
-                return None
-            if noun:
-                if p["abstract"].match(noun) or (noun.endswith("中") and "在" in self.text[cs:first.start]):
-                    return None                  # 五个方面; 在38个行业大类中: not figures
-                if noun.endswith("中") and noun_end >= ce and not noun.endswith("集中"):   # 签约的12个项目中，…
-                    noun = noun[:-1]
-                    if any(f.value == first.value and f.unit == first.unit and noun in f.name for f in self.seen):
-                        return None
-                if first.chinese and (not p["economic"].search(noun) or self._apposition(seg, first)):
+        noun, noun_end = self.noun_after(group[-1], ce) if n == 1 else ("", first.end)
+        if first.kind != "count" and first.above or (first.kind == "money" and self._is_label(group[-1])):
+            return None
+        if noun:
+            if p["abstract"].match(noun) or (noun.endswith("中") and "在" in self.text[cs:first.start]):
+                return None                  # 五个方面; 在38个行业大类中: not figures
+            if noun.endswith("中") and noun_end >= ce and not noun.endswith("集中"):   # 签约的12个项目中，…
+                noun = noun[:-1]
+                if any(f.value == first.value and f.unit == first.unit and noun in f.name for f in self.seen):
                     return None
-                verb = clean_name(seg)
-                name = noun if not verb or len(verb) > 6 or verb == noun else verb + noun
-                return [(clean_name(name) or noun, noun_end)]
-            name = clean_name(seg)
-            prev = last_level[-1] if last_level else None
-            if prev and (CHANGE_TO.search(seg) or TOTAL.fullmatch(name)):
-                name = (prev.name if CHANGE_TO.search(seg) else NEW.sub("", prev.name) + name)
-            elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name):
-                name = prev.name                 # A完成1566亿元，B完成468亿元: the same indicator
-            elif topic and name in BARE_CHANGES:
-                name = topic + p["lead"].sub("", _strip_quotes(seg)).strip()   # 余额…，比年初增加1056亿元
-            elif topic and name and PREDICATE_START.match(name) and not self._names_indicator(name):
-                name = topic + name              # 存款余额1.2万亿元，比年初增加1056亿元
-            elif prev and 2 <= len(name) <= 3 and prev.unit in COUNT_OF_THINGS and COUNTED_THING.search(prev.name):
-                name = prev.name + name          # 工业项目21个，投资58亿元 → 工业项目投资
-            if not name:
-                if prev and seg.strip() == "":
-                    name = prev.name
-                elif topic and SHORT_HAN.fullmatch(seg.strip()):
-                    name = topic
-            if not name or (first.chinese and first.kind == "count" and not p["economic"].search(name)):
+            if first.chinese and (not p["economic"].search(noun) or self._apposition(seg, first)):
                 return None
-            if n > 1:
-                items = split_items(seg, n) or self._respectively(cs, seg, n)
-                return [(i, first.end) for i in items] if items else [(name, first.end)] * n
-            if seg.endswith("各"):                # 新签约、新开工项目各60个: one figure for each
-                items = split_items(seg[:-1], seg.count("、") + 1)
-                if items:
-                    return [(i, first.end) for i in items]
-            return [(name, first.end)]
-        if role == "growth":
-            tail = BEFORE_AMOUNT.sub("", seg)
-            subject = clean_name(p["growth_end"].sub("", tail))
-            subject = RATE_WORD_END.sub("", subject)
-            if len(subject) < 2:
-                subject = topic or (last_level[-1].name if last_level else "")
-            if not subject:
-                return None
-            if n > 1:
-                items = split_items(RATE_WORD_END.sub("", p["compare"].sub("", p["growth_end"].sub("", tail))), n)
-                names = items or [subject] * n
-            else:
-                names = [subject]
-            return [(nm + "增速", first.end) for nm in names]
-        # pp and share: a predicate on the clause's subject, or on the topic
+            verb = clean_name(seg)
+            name = noun if not verb or len(verb) > 6 or verb == noun else verb + noun
+            return [(clean_name(name) or noun, noun_end)]
+        name = clean_name(seg)
+        prev = last_level[-1] if last_level else None
+        if prev and (CHANGE_TO.search(seg) or TOTAL.fullmatch(name)):
+            name = (prev.name if CHANGE_TO.search(seg) else NEW.sub("", prev.name) + name)
+        elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name):
+            name = prev.name                 # A完成1566亿元，B完成468亿元: the same indicator
+        elif topic and name in BARE_CHANGES:
+            name = topic + p["lead"].sub("", _strip_quotes(seg)).strip()   # 余额…，比年初增加1056亿元
+        elif topic and name and PREDICATE_START.match(name) and not self._names_indicator(name):
+            name = topic + name              # 存款余额1.2万亿元，比年初增加1056亿元
+        elif prev and 2 <= len(name) <= 3 and prev.unit in COUNT_OF_THINGS and COUNTED_THING.search(prev.name):
+            name = prev.name + name          # 工业项目21个，投资58亿元 → 工业项目投资
+        if not name:
+            if prev and seg.strip() == "":
+                name = prev.name
+            elif topic and SHORT_HAN.fullmatch(seg.strip()):
+                name = topic
+        if not name or (first.chinese and first.kind == "count" and not p["economic"].search(name)):
+            return None
+        if n > 1:
+            items = split_items(seg, n) or self._respectively(cs, seg, n)
+            return [(i, first.end) for i in items] if items else [(name, first.end)] * n
+        if seg.endswith("各"):                # 新签约、新开工项目各60个: one figure for each
+            items = split_items(seg[:-1], seg.count("、") + 1)
+            if items:
+                return [(i, first.end) for i in items]
+        return [(name, first.end)]
+
+    def _growth_names(self, group: list[Amount], seg: str, topic: str,
+                      last_level: list[Figure]) -> list[tuple[str, int]] | None:
+        """A change's name: its own subject (规上工业增加值增长8.5%), else the topic's."""
+        p = _patterns()
+        n = len(group)
+        first = group[0]
+        tail = BEFORE_AMOUNT.sub("", seg)
+        subject = clean_name(p["growth_end"].sub("", tail))
+        subject = RATE_WORD_END.sub("", subject)
+        if len(subject) < 2:
+            subject = topic or (last_level[-1].name if last_level else "")
+        if not subject:
+            return None
+        if n > 1:
+            items = split_items(RATE_WORD_END.sub("", p["compare"].sub("", p["growth_end"].sub("", tail))), n)
+            names = items or [subject] * n
+        else:
+            names = [subject]
+        return [(nm + "增速", first.end) for nm in names]
+
+    def _predicate_names(self, group: list[Amount], seg: str, role: str, topic: str,
+                         last_level: list[Figure], ce: int) -> list[tuple[str, int]] | None:
+        """A share or a change of a rate: a predicate on the clause's subject, or on the topic
+        (…进出口…，占外贸总值的57%，同比提高3.3个百分点)."""
+        n = len(group)
+        first = group[0]
         pred = clean_name(seg, keep_de=True)
         pred = RESPECTIVELY.sub("", pred)
         if n > 1 and len(last_level) == n and pred in ("", "占", "占比"):
@@ -557,7 +581,8 @@ class SentenceReader:
         return len(items) >= 2 and len(items) == int(a.value)
 
     def _figure(self, a: Amount, name: str, role: str, s: int, ce: int, noun_end: int,
-                times: list[TimeRef], ctx: Context) -> Figure | None:
+                times: list[TimeRef], ctx: Context) -> Figure:
+        """The figure of one amount: its value in its role, status, time and entity."""
         down = bool(_patterns()["down"].search(self.text, max(s, a.outer_start - 6), a.outer_start))
         value, unit, value_base, base_unit = a.value, a.unit, a.value_base, a.base_unit
         growth = None
