@@ -21,7 +21,7 @@ import regex
 from .amounts import Amount, find_amounts
 from .document import Document
 from .entities import Entities, Mention
-from .timeexpr import SAME_PERIOD_LAST_YEAR, TimeRef, find_times, shift_year
+from .timeexpr import SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, TimeRef, find_times, shift_year
 from .vocabulary import alternation, indicator_keywords, words
 
 CLAUSE_END = set(",;:()[]，；：（）")
@@ -52,7 +52,7 @@ OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
 COUNTED_THING = regex.compile(r"项目|企业$")
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
-STAGE = regex.compile(r"^(新开工|新竣工|新签约|新落户|新引进|新建|在建|在谈|签约|开工|竣工|落户|引进|投产|达产)")
+STAGE = regex.compile(r"(新开工|新竣工|新签约|新落户|新引进|新建|在建|在谈|签约|开工|竣工|落户|引进|投产|达产)")
 # A mention right after these is an object of comparison, not who the figure belongs to.
 OBJECT_MARKER = regex.compile(r"(?:占|对|比|较|高于|低于|高出|相比|来自|拉动|带动)$")
 # A clause that starts with one of these gives a new value of the figure before it (从600万元提高到7000万元).
@@ -268,11 +268,14 @@ class SentenceReader:
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
         """The time of a figure at pos: the last time before it in the sentence, else the one in force."""
         before = [t for t in times if t.end <= pos and not t.compare]
-        if before and before[-1].period == SAME_PERIOD_LAST_YEAR:
-            base = before[-2] if len(before) > 1 else ctx.time
-            if base is None:
+        if before and before[-1].period in (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR):
+            last, base = before[-1], before[-2] if len(before) > 1 else ctx.time
+            if last.period == WHOLE_YEAR:              # 2020年全年 / 下半年…，全年: the year in force
+                year = base.year if base and base.year else last.year
+                return TimeRef(last.start, last.end, year, str(year), False, True)
+            if base is None or base.year is None:
                 return None
-            return TimeRef(before[-1].start, before[-1].end, base.year - 1, shift_year(base.period, -1), False, True)
+            return TimeRef(last.start, last.end, base.year - 1, shift_year(base.period, -1), False, True)
         return before[-1] if before else ctx.time
 
     def entity_at(self, s: int, amount: Amount, clause_end: int, noun_end: int, ctx: Context) -> str:
@@ -462,8 +465,14 @@ class SentenceReader:
             return [(clean_name(name) or noun, noun_end)]
         name = clean_name(seg)
         prev = last_level[-1] if last_level else None
-        if prev and (CHANGE_TO.search(seg) or TOTAL.fullmatch(name)):
-            name = (prev.name if CHANGE_TO.search(seg) else NEW.sub("", prev.name) + name)
+        total = TOTAL.search(seg)
+        stage = STAGE.fullmatch(name)
+        if prev and CHANGE_TO.search(seg):
+            name = prev.name                     # 产值从600多万元提高到7000多万元
+        elif prev and total and (not name or TOTAL.fullmatch(name)):
+            name = NEW.sub("", prev.name) + total[0]   # 新增企业58家，累计达到968家
+        elif prev and stage and STAGE.match(prev.name):
+            name = stage[0] + prev.name[STAGE.match(prev.name).end():]   # 新开工X项目11个、竣工8个
         elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name):
             name = prev.name                 # A完成1566亿元，B完成468亿元: the same indicator
         elif topic and name in BARE_CHANGES:
@@ -638,7 +647,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         figures.extend(found)
         reader.seen.extend(found)
         dated = [t for t in when if not t.compare and not DURATION_TIME.match(text, t.start, t.end)
-                 and not PAST_SPAN.match(text, t.start, t.end)]
+                 and not PAST_SPAN.match(text, t.start, t.end) and t.period not in (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)]
         if dated:
             ctx.time = dated[-1]
         if found:

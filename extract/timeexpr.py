@@ -22,10 +22,11 @@ QUARTERS = {"一季度": (1, 1), "第一季度": (1, 1), "二季度": (2, 2), "�
             "前两季度": (1, 2), "前三季度": (1, 3), "上半年": (1, 2), "下半年": (3, 4)}
 CN = "一二两三四五六七八九十"
 SAME_PERIOD_LAST_YEAR = "same period last year"   # resolved against the period in force
+WHOLE_YEAR = "whole year"                         # 全年: the whole of the year in force
 PLANS = ("十一五", "十二五", "十三五", "十四五", "十五五", "十六五")   # five-year plans, in order
 
 TIME = regex.compile(rf"""
-    (?= [比较与同\d“"十过近上去截目至今明前下本当第一二三四力争计确用再] )   # one cheap test per position
+    (?= [比较与同\d“"十过近上去截目至今明前下本当第一二三四力争计确用再全] )   # one cheap test per position
     (?P<compare> (?:比|较|与|同) \s* )?
     (?:
         (?P<span> (?P<y1>(?:19|20)\d{{2}}) \s* 年? \s* (?:至|到|-|—|~) \s* (?P<y2>(?:19|20)\d{{2}}) \s* 年 )
@@ -34,6 +35,7 @@ TIME = regex.compile(rf"""
       | (?P<plan> [“"]? (?P<plan_name>十[一二三四五六七八九]五|十五) [”"]? (?P<plan_part>末|期末|期间|时期|规划期) )
       | (?P<past> (?:过去|近) (?P<past_n>[2-9]|\d{{2}}|[二两三四五六七八九]|十[一二三四五六七八九]?) 年 )
       | (?P<same_period> 上年同期 | 去年同期 )
+      | (?P<whole_year> 全年 )
       | (?P<now> 截至目前 | 截止目前 | 到目前为止 | 目前 | 至今 )
       | (?:
             (?: (?P<year>(?:19|20)\d{{2}}) \s* 年 (?:度|底|末)? | (?P<rel>今年|去年|明年|前年|上一年|过去一年|上年|本年|当年) )?
@@ -94,6 +96,8 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
         return (doc_year - 1, f"{doc_year - n}..{doc_year - 1}") if doc_year and n > 1 else None
     if m["same_period"]:
         return (doc_year - 1, SAME_PERIOD_LAST_YEAR) if doc_year else None
+    if m["whole_year"]:
+        return (doc_year, WHOLE_YEAR) if doc_year else None
     if m["now"]:
         return (doc_year, str(doc_year)) if doc_year else None
     if m["deadline"]:
@@ -118,9 +122,8 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
         first, last = q1 * 3 - 2, q2 * 3
     if not (1 <= first <= last <= 12):
         return None
-    if year is None and doc_year:
-        # a period that has not ended by the article's date belongs to the year before
-        year = doc_year - 1 if doc_month and last > doc_month and not m["d"] else doc_year
+    if year is None:
+        year = doc_year              # 下半年 in a July article is this year's, planned or reported
     if year is None:
         return None
     if m["m1"] or m["m"] or m["n_months"]:
@@ -153,7 +156,7 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
     for lo, hi in _regions(text, start, len(text) if end is None else end):
         for m in TIME.finditer(text, lo, hi):
             if m.end() == m.start() or not (m["span"] or m["deadline"] or m["plan"] or m["past"]
-                                            or m["same_period"] or m["now"] or m["year"] or m["rel"] or m["sub"]):
+                                            or m["same_period"] or m["whole_year"] or m["now"] or m["year"] or m["rel"] or m["sub"]):
                 continue
             if m["sub"] and not (m["year"] or m["rel"]) and m["m"] and not m["d"] and not m["to_date"] \
                     and not m[0].rstrip().endswith(("月", "份")):

@@ -74,7 +74,7 @@ def test_container_metadata_wins() -> None:
     ("截至目前", 2020, 12, [(2020, "2020")]),
     ("10月份", 2017, None, [(2017, "2017-10")]),
     ("10月16日", 2020, 9, [(2020, "2020-10")]),
-    ("上半年", 2023, 2, [(2022, "2022H1")]),
+    ("下半年", 2023, 7, [(2023, "2023H2")]),
 ])
 def test_times(text: str, doc_year: int, doc_month: int | None, expected: list) -> None:
     assert [(t.year, t.period) for t in find_times(text, doc_year, doc_month) if not t.compare] == expected
