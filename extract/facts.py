@@ -630,6 +630,10 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
     """
     reader = SentenceReader(doc, entities)
     ctx = Context()
+    if doc.title and doc.title not in doc.text[doc.body_start:]:
+        # a title from metadata dates what follows it (2022年年度报告 … 报告期内实现营业收入…)
+        titled = [t for t in find_times(doc.title, doc.year, doc.month) if not t.compare]
+        ctx.time = TimeRef(0, 0, titled[-1].year, titled[-1].period, False, False) if titled else None
     figures: list[Figure] = []
     text = doc.text
     amounts = sorted(find_amounts(text, doc.body_start) + reader.doublings(doc.body_start, len(text)),

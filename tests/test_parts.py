@@ -140,3 +140,11 @@ def test_park_names_group_and_anaphora_resolve() -> None:
 def test_county_short_name_needs_its_city() -> None:
     assert "如皋市" not in {m.name for m in Entities("如皋抢抓机遇。", 0).mentions}
     assert "如皋市" in {m.name for m in Entities("南通市的如皋抢抓机遇。", 0).mentions}
+
+
+def test_metadata_title_dates_the_text() -> None:
+    from extract import extract_text
+    text = '---\ntitle: "2022年年度报告摘要"\ndate: 2023-03-28\n---\n报告期内，公司实现营业收入8,652.3万元。'
+    [fact] = extract_text(text, doc="report")
+    assert (fact.year, fact.period, fact.published, fact.title) == (2022, "2022", "2023-03-28", "2022年年度报告摘要")
+    assert text[fact.start:fact.end] == "8,652.3万元"
