@@ -27,6 +27,9 @@ PARK_SUFFIXES = ["科技产业园区", "科技产业园", "经济技术开发区
 # formally named park of the same document (苏锡通园区 beside 苏锡通科技产业园区).
 GENERIC_PARK_SUFFIXES = ("园区", "创新区", "示范区", "自贸片区", "港区")
 COMPANY_SUFFIXES = ["股份有限公司", "有限责任公司", "有限公司", "集团"]
+TOWN_SUFFIXES = ["街道", "镇", "乡"]
+# Words that end like a town but name a kind of place (城镇, 特色小镇).
+GENERIC_TOWNS = ("城", "乡", "村", "小", "特色小", "集", "重点", "全")
 CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
 # Characters that cannot be inside a name: they end the walk left from a suffix.
 PUNCTUATION = set("，,。；;：:！!？?“”‘’\"'《》〈〉【】「」、▲●■◆★☆ \t\n")
@@ -34,6 +37,8 @@ NAME_STOP = {
     "park": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
                               "0123456789月日年"),
     "company": PUNCTUATION | set("的在与和及对了是为到于将把由从让使给等也都就还再又并且而其该我各此这之以来有"),
+    "town": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
+                              "0123456789月日年县市区"),
 }
 # Verbs that often stand right before a name and are not part of it.
 LEADING_VERBS = ("推动", "打造", "建设", "依托", "聚焦", "来到", "前往", "考察", "走进", "落户", "入驻", "加快",
@@ -48,7 +53,7 @@ SENTENCE_SUBJECT = regex.compile(
     r"(?:^|(?<=[。！？!?\n]))[ \t]*(?P<name>\p{Han}{2,6}?)"
     r"(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月|近日|日前|此前)")
 NOT_A_SUBJECT = regex.compile(r"公司|企业|园区|全|据|其中|截至|截止|同期|此外|统计|数据|目前|我|本|该|今|去|累计|预计|力争|同比|记者|报道|发布")
-MAX_NAME = {"park": 9, "company": 18}
+MAX_NAME = {"park": 9, "company": 18, "town": 3}
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,8 @@ def _starts_with_place(text: str) -> bool:
 def _suffix_pattern() -> regex.Pattern:
     # 集团 followed by (香港)有限公司 is inside a longer company name
     return regex.compile(f"(?P<park>{alternation(PARK_SUFFIXES)})"
-                         f"|(?P<company>(?:{alternation(COMPANY_SUFFIXES)})(?![(（]|有限|股份))")
+                         f"|(?P<company>(?:{alternation(COMPANY_SUFFIXES)})(?![(（]|有限|股份))"
+                         f"|(?P<town>(?:{alternation(TOWN_SUFFIXES)})(?![\\p{{Han}}]*?(?:政府|党委|人大)))")
 
 
 @lru_cache(maxsize=None)
@@ -116,7 +122,7 @@ def _anaphora() -> tuple[regex.Pattern, dict[str, str]]:
 
 ANAPHOR_TARGETS = {
     "park": ("park",), "city": ("city", "county-city"), "county": ("county",),
-    "province": ("province",), "company": ("company",),
+    "province": ("province",), "company": ("company",), "town": ("town",),
 }
 DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
 
@@ -149,6 +155,9 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: s
             name = name[place:]
         if name.startswith(GENERIC_CORES):
             return ""
+    core = name[: -len(suffix[0])]
+    if kind == "town" and (not core or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集"):
+        return ""                            # 城镇, 乡镇, 特色小镇: kinds of place, not names
     min_core = 4 if suffix[0] == "集团" else 2
     return name if len(name) - len(suffix[0]) >= min_core else ""
 

@@ -282,7 +282,8 @@ class SentenceReader:
         """Who a figure belongs to: the nearest mention before it in the sentence that is not one of
         a list of examples (A、B等), else a place it lands in (落户X), else the paragraph's topic."""
         mentions = self.entities.between(s, amount.outer_start)
-        usable = [m for m in mentions if m.name and not ENUMERATED.search(self.text, m.end, amount.outer_start)]
+        usable = [m for m in mentions if m.name and not ENUMERATED.search(self.text, m.end, amount.outer_start)
+                  and not self._listed(m)]
         if usable:
             return usable[-1].name
         after = [m for m in self.entities.between(max(amount.end, noun_end), clause_end) if m.name]
@@ -292,6 +293,11 @@ class SentenceReader:
         if after:
             return after[0].name
         return ctx.entity or self.entities.main
+
+    def _listed(self, m: Mention) -> bool:
+        """Is the mention an item of a list (…、潭下镇社会福利院4大项目): an example, not an owner?"""
+        clause_start = max(self.text.rfind(c, 0, m.start) for c in ",;:。")
+        return "、" in self.text[clause_start + 1:m.start]
 
     def noun_after(self, a: Amount, clause_end: int) -> tuple[str, int]:
         """The counted noun after a classifier (39个10亿元项目为支撑 → 10亿元项目), and its end."""
