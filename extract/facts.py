@@ -69,6 +69,7 @@ TOTAL = regex.compile(r"总数|总量|总额|总规模|数量|总计|累计|合�
 # open a list (目标是：…；…).
 CLAUSE_STATUS = ("计划", "目标", "规划建设")
 CLAUSE_BREAK = regex.compile(r"[,;]")
+MEASURED_AGAINST = regex.compile(r"(?:完成|占|超过|达到|为)[^,;]{0,4}$")
 LIST_OPENER = regex.compile(r"\s*(?:是|为|如下)?\s*:")
 DISPOSAL = regex.compile(r"放在|作为|列为|纳入|视为|当作|打造成|建成为|转化为|变为|摆在")
 DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline dates its own sentence only
@@ -146,13 +147,16 @@ def _strip_quotes(s: str) -> str:
 
 
 def clean_name(segment: str, keep_de: bool = False) -> str:
-    """The indicator words of a clause segment: no connectives, light verbs or copulas."""
+    """The indicator words of a clause segment: no connectives, light verbs or copulas.
+
+    `keep_de` reads a predicate (占外贸总值的, 比上年末提高): its 的 and nouns stay, only 的 goes.
+    """
     p = _patterns()
     s = _strip_quotes(segment).strip()
     if "等" in s and "、" in s[: s.rfind("等")]:
         s = s[s.rfind("等") + 1:]          # 信息传输、制造业等重点行业 → the head after 等
     s = p["copula_end"].sub("", p["lead"].sub("", s))
-    light = p["light"].sub("", s)
+    light = s if keep_de else p["light"].sub("", s)   # a predicate keeps its nouns: 占年度计划的
     if len(light) >= 3 or not light:
         s = light
     uncompared = p["compare"].sub("", s)
@@ -252,6 +256,8 @@ class SentenceReader:
             if m[0] in CLAUSE_STATUS and CLAUSE_BREAK.search(between) and not LIST_OPENER.match(between) \
                     and not p["action"].match(self.text, m.end()) and not between.startswith("新"):
                 continue                         # 计划总投资1050亿元；新开工…: 计划 names one figure
+            if m[0] in CLAUSE_STATUS and MEASURED_AGAINST.search(self.text, max(s, m.start() - 6), m.start()):
+                continue                         # 完成全年目标任务的115%: the target is what is measured against
             kind = p["status_kind"][m[0]]
             if kind == "if-action":
                 if not p["action"].match(self.text, m.end()):
@@ -378,13 +384,14 @@ class SentenceReader:
                 for a, (name, noun_end) in zip(group if len(group) == len(names) else group[:1] * len(names), names):
                     fig = self._figure(a, name, role, s, ce, noun_end, times, ctx)
                     if in_breakdown and parent is not None and role == "level" and parent.children_prefix \
-                            and not name.startswith(parent.children_prefix):
+                            and a.kind == parent.amount.kind and not name.startswith(parent.children_prefix):
                         fig.name = parent.children_prefix + name
                     new.append(fig)
                 if not new:
                     continue
                 if role == "growth" and not self._owns_subject(seg) and last_level:
-                    targets = last_level[-len(new):] if len(new) == len(last_level) else last_level[-1:]
+                    levels = [f for f in figures if f.role == "level"]
+                    targets = levels[-len(new):] if len(new) <= len(levels) else last_level[-1:]
                     if len(new) == len(targets) and all(t.growth is None for t in targets):
                         for t, g in zip(targets, new):
                             t.growth = g.value
