@@ -129,6 +129,7 @@ class Figure:
     period: str = ""
     entity: str = ""
     children_prefix: str = ""   # a stage word (新开工) that 其中 children inherit
+    sentence: tuple[int, int] = (0, 0)   # the span of its sentence, the evidence
 
 
 @dataclass
@@ -383,6 +384,7 @@ class SentenceReader:
                 new: list[Figure] = []
                 for a, (name, noun_end) in zip(group if len(group) == len(names) else group[:1] * len(names), names):
                     fig = self._figure(a, name, role, s, ce, noun_end, times, ctx)
+                    fig.sentence = (s, e)
                     if in_breakdown and parent is not None and role == "level" and parent.children_prefix \
                             and a.kind == parent.amount.kind and not name.startswith(parent.children_prefix):
                         fig.name = parent.children_prefix + name

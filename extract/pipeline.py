@@ -12,13 +12,6 @@ from .facts import as_row_values, read_figures
 from .schema import Fact
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    lo = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
-    his = [i for i in (text.find(c, end) for c in "。！？!?\n") if i >= 0]
-    hi = min(his) + 1 if his else len(text)
-    return text[lo:hi].strip()
-
-
 def extract_text(text: str, doc: str = "", published: str | None = None,
                  title: str | None = None) -> list[Fact]:
     """Every reported figure of one article; offsets point into `text` as given."""
@@ -26,7 +19,6 @@ def extract_text(text: str, doc: str = "", published: str | None = None,
     entities = Entities(document.text, document.body_start, document.title)
     facts = []
     for fig in read_figures(document, entities):
-        row = as_row_values(fig)
         facts.append(Fact(doc=doc, title=document.title, published=document.published,
-                          sentence=_sentence(text, row["start"], row["end"]), **row))
+                          sentence=text[fig.sentence[0]:fig.sentence[1]].strip(), **as_row_values(fig)))
     return facts
