@@ -55,7 +55,7 @@ def _approx_words() -> tuple[regex.Pattern, regex.Pattern]:
     return before, after
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Amount:
     start: int          # the surface: number, multiplier and unit (text[start:end])
     end: int

@@ -56,7 +56,7 @@ NOT_A_SUBJECT = regex.compile(r"公司|企业|园区|全|据|其中|截至|截�
 MAX_NAME = {"park": 9, "company": 18, "town": 3}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -162,6 +162,7 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: s
     return name if len(name) - len(suffix[0]) >= min_core else ""
 
 
+@lru_cache(maxsize=4096)
 def _core(name: str) -> str:
     """花桥经济开发区 → 花桥: the name without its park suffix and the modifiers before it."""
     for s in PARK_SUFFIXES:

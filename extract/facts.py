@@ -24,7 +24,7 @@ from .entities import Entities, Mention
 from .timeexpr import SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, TimeRef, find_times, shift_year
 from .vocabulary import alternation, indicator_keywords, words
 
-CLAUSE_END = set(",;:()[]，；：（）")
+CLAUSE_MARK = regex.compile(r"[,;:()\[\]，；：（）]")
 THOUSANDS = regex.compile(r"\d,\d{3}(?!\d)")     # 1,723.5亿元: a separator, not a clause break
 LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|或|至|到|-|—|~|～)\s*$")
 SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]*")
@@ -104,7 +104,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Cut:
     """A span of a clause that ends the words before it: a mention, a time, 建成后."""
 
@@ -218,18 +218,21 @@ class SentenceReader:
         self.text = doc.text
         self.entities = entities
         self.seen: list[Figure] = []        # the figures of the sentences read so far
+        self.status_marks: list[regex.Match] = []   # status words of the sentence being read
+        self.conditions: list[int] = []              # ends of its 建成后/达产后
 
     # -- parts of a sentence -------------------------------------------------------------
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
         """Spans of the sentence between ，；：and brackets around a figure of their own."""
         out, cs = [], s
-        for i in range(s, e):
-            ch = self.text[i]
-            if ch in "()" and not self._figure_in_brackets(i, s, e):
+        for m in CLAUSE_MARK.finditer(self.text, s, e):
+            i = m.start()
+            if m[0] in "()" and not self._figure_in_brackets(i, s, e):
                 continue                         # 外商直接投资(FDI)到资: a bracket inside a name
-            if ch in CLAUSE_END and not THOUSANDS.match(self.text, i - 1):
-                out.append((cs, i))
-                cs = i + 1
+            if THOUSANDS.match(self.text, i - 1):
+                continue                         # 1,723.5亿元
+            out.append((cs, i))
+            cs = i + 1
         out.append((cs, e))
         out = [(a, b - 1 if self.text[b - 1] in "。！？!?" else b) for a, b in out]
         return [(a, b) for a, b in out if b > a]
@@ -252,7 +255,9 @@ class SentenceReader:
         """
         p = _patterns()
         status = "actual"
-        for m in p["status"].finditer(self.text, s, pos):
+        for m in self.status_marks:
+            if m.end() > pos:
+                break
             between = self.text[m.end():pos]
             if m[0] in CLAUSE_STATUS and CLAUSE_BREAK.search(between) and not LIST_OPENER.match(between) \
                     and not p["action"].match(self.text, m.end()) and not between.startswith("新"):
@@ -269,7 +274,7 @@ class SentenceReader:
                     continue                     # 将项目招引放在首位: 将 as 把, not the future
                 kind = "expected" if p["outcome"].match(self.text, m.end()) else "target"
             status = kind
-        conditional = bool(CONDITIONAL.search(self.text, s, pos))
+        conditional = any(end <= pos for end in self.conditions)
         return status, conditional
 
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
@@ -359,6 +364,8 @@ class SentenceReader:
         p = _patterns()
         text = self.text
         mentions = self.entities.between(s, e)
+        self.status_marks = list(p["status"].finditer(text, s, e))
+        self.conditions = [m.end() for m in CONDITIONAL.finditer(text, s, e)]
         figures: list[Figure] = []
         last_level: list[Figure] = []          # the latest level figure(s), for growth and 其中
         topic = ctx.topic

@@ -55,7 +55,7 @@ ANCHOR = regex.compile(r"[年月季目五今]")   # one of these is in every exp
 REACH = 10                                 # no expression reaches further than this from its anchor
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TimeRef:
     start: int
     end: int
