@@ -147,6 +147,7 @@ def _strip_quotes(s: str) -> str:
     return QUOTE_CHARS.sub("", s)
 
 
+@lru_cache(maxsize=8192)
 def clean_name(segment: str, keep_de: bool = False) -> str:
     """The indicator words of a clause segment: no connectives, light verbs or copulas.
 
