@@ -89,45 +89,47 @@ def _split_numeral(num: str, mult: str | None) -> tuple[str, str]:
 
 
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every amount in text[start:end], with the traps above left out."""
     end = len(text) if end is None else end
     approx_before, approx_after = _approx_words()
     unit_table = units()
     out = []
     for m in amount_pattern().finditer(text, start, end):
+        ms, me = m.span()
         unit = m["unit"] or ""
         num, mult = _split_numeral(m["num"], m["mult"])
         chinese = not num[0].isdigit()
-        if not unit and mult not in ("亿", "万亿"):
-            continue
-        if unit == "" and m.end() < len(text) and HAN.match(text, m.end()) and text[m.end()] not in "的’”":
-            continue                                   # 数十亿量级, 2万无锡游客: no unit of its own
-        before = text[max(0, m.start() - 2):m.start()]
-        after = text[m.end():m.end() + 3]
+        if not unit:
+            if mult not in ("亿", "万亿"):
+                continue
+            if me < len(text) and HAN.match(text, me) and text[me] not in "的’”":
+                continue                               # 数十亿量级, 2万无锡游客: no unit of its own
+        before = text[max(0, ms - 2):ms]
+        after = text[me:me + 3]
         if before.endswith(NOT_AFTER) or (before and before[-1] in FORMULA) or (after and after[0] in FORMULA):
             continue
         if after.startswith("/") or (unit == "个" and after.startswith(DURATION_AFTER)):
             continue
-        if chinese and num == "一" and unit_table.get(unit, None) and unit_table[unit].kind == "count":
+        u = unit_table.get(unit)
+        if chinese and num == "一" and u and u.kind == "count":
             continue                                   # 一批, 一个中心, 一家: an article, not a count
-        if _in_short_quote(text, m.start(), m.end()):
+        if _in_short_quote(text, ms, me):
             continue
         try:
             value = parse_number(num)
         except (ValueError, KeyError):
             continue
-        u = unit_table.get(unit)
         kind, base, factor = (u.kind, u.base_unit, u.factor) if u else ("money", "CNY", 1.0)
-        scale = MULTIPLIERS.get(mult, 1.0)
-        pre = approx_before.search(text, max(0, m.start() - 4), m.start())
-        post = approx_after.match(text, m.end())
-        outer_start = pre.start() if pre else m.start()
-        if not pre and NEGATIVE.match(text, max(0, m.start() - 2), m.start()):
-            value, outer_start = -value, m.start() - 1   # 分别增长3.2%、-1.5%: a sign after a list mark
-        outer_end = post.end() if post else m.end()
+        pre = approx_before.search(text, max(0, ms - 4), ms)
+        post = approx_after.match(text, me)
+        outer_start = pre.start() if pre else ms
+        if not pre and NEGATIVE.match(text, max(0, ms - 2), ms):
+            value, outer_start = -value, ms - 1        # 分别增长3.2%、-1.5%: a sign after a list mark
         out.append(Amount(
-            start=m.start(), end=m.end(), value=value, unit=mult + unit, kind=kind, base_unit=base,
-            value_base=value * scale * factor, approx=bool(pre or post or m["more1"] or m["more2"]),
-            chinese=chinese, outer_start=outer_start, outer_end=outer_end,
+            start=ms, end=me, value=value, unit=mult + unit, kind=kind, base_unit=base,
+            value_base=value * MULTIPLIERS.get(mult, 1.0) * factor,
+            approx=bool(pre or post or m["more1"] or m["more2"]), chinese=chinese,
+            outer_start=outer_start, outer_end=post.end() if post else me,
             above=bool(post and post[0] in ("以上", "以下")),
         ))
     return out

@@ -127,7 +127,7 @@ ANAPHOR_TARGETS = {
 DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
 
 
-def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: set[str],
+def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: frozenset[str],
                  in_place: set[int]) -> str:
     """The name that ends with this suffix, or "" when there is none.
 
@@ -172,6 +172,13 @@ def _core(name: str) -> str:
     return CORE_MODIFIERS.sub("", name)
 
 
+@lru_cache(maxsize=None)
+def _known_names() -> frozenset[str]:
+    """Every name of vocab/entities.csv, aliases and canonical."""
+    aliases = entity_aliases()
+    return frozenset(aliases) | frozenset(aliases.values())
+
+
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does [start, end) overlap one of the sorted, disjoint spans?"""
     i = bisect.bisect_right(spans, (start, 10**12)) - 1
@@ -184,7 +191,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     index, org_re = _place_index()
     aliases = entity_aliases()
     strong = _strong_places()
-    known = set(aliases) | set(aliases.values())
+    known = _known_names()
     found: list[Mention] = []
     place_hits = [(ps + start, pe + start) for _, ps, pe in _place_automaton().find_matches_as_indexes(text[start:end])]
     in_place = {i for ps, pe in place_hits for i in range(ps, pe)}
