@@ -96,10 +96,15 @@ def _place_ending_at(text: str, end: int) -> int:
     return next((i for i in range(max(0, end - 9), end - 1) if text[i:end] in strong), -1)
 
 
+@lru_cache(maxsize=None)
+def _strong_automaton() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(sorted(_strong_places()), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
 def _first_place(text: str, end: int) -> int:
     """Start of the first strong place name within text[:end], or -1."""
-    strong = _strong_places()
-    return next((i for i in range(end - 1) if any(text[i:j] in strong for j in range(i + 2, min(end, i + 9) + 1))), -1)
+    hits = _strong_automaton().find_matches_as_indexes(text[:end])
+    return hits[0][1] if hits else -1
 
 
 def _starts_with_place(text: str) -> bool:
@@ -251,19 +256,12 @@ class Entities:
 
     @staticmethod
     def _drop_uncontexted_counties(raw: list[Mention]) -> list[Mention]:
-        """A county's short name (如皋) counts only where its city or full name is mentioned too."""
+        """A county's short name (如皋) counts only where its city or its full name is mentioned too."""
         index, _ = _place_index()
         named = {m.name for m in raw if not m.anaphor}
-        keep = []
-        for m in raw:
-            if m.kind in ("county", "county-city") and not m.anaphor:
-                parent = index[m.name][2]
-                if m.end - m.start < len(m.name) and parent not in named and not any(
-                        n != m.name and n.endswith(m.name) for n in named):
-                    if parent not in named:
-                        continue
-            keep.append(m)
-        return keep
+        in_full = {m.name for m in raw if not m.anaphor and m.end - m.start == len(m.name)}
+        return [m for m in raw if m.anaphor or m.kind not in ("county", "county-city")
+                or m.end - m.start == len(m.name) or m.name in in_full or index[m.name][2] in named]
 
     def _group_parks(self, raw: list[Mention]) -> list[Mention]:
         """One name per park: 三江新区 and 宜宾三江新区 are reported as the longer."""
