@@ -45,6 +45,7 @@ LEADING_VERBS = ("推动", "打造", "建设", "依托", "聚焦", "来到", "�
                  "支持", "共建", "推进", "助力", "深化", "围绕", "作为", "成立", "设立", "举办", "签约", "引进",
                  "获批", "更名", "携手", "联合", "发挥", "参观", "走访", "调研", "学习借鉴", "借鉴", "学习", "当前",
                  "目前", "消除", "完成", "宣布", "加入")
+LEADING_VERB = regex.compile(f"(?:{alternation(LEADING_VERBS)})+")
 # Words that make a park name generic rather than a name (重点开发区, 合作园区).
 GENERIC_CORES = ("重点", "国家级", "省级", "合作", "特色", "高水平", "现代", "周边", "各类", "相关", "共建", "一批")
 CORE_MODIFIERS = regex.compile(r"(?:经济技术|经济|科技产业|科技|高新技术产业|高新技术|产业|工业)$")
@@ -143,9 +144,9 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: f
     while i > floor and suffix.start() - i < MAX_NAME[kind] and (text[i - 1] not in stop or i - 1 in in_place):
         i -= 1
     name = text[i:suffix.end()]
-    for verb in LEADING_VERBS:
-        if name.startswith(verb):
-            name = name[len(verb):]
+    verb = LEADING_VERB.match(name)
+    if verb:
+        name = name[verb.end():]
     known_tail = next((name[i:] for i in range(len(name) - 1) if name[i:] in known), "")
     if known_tail:
         return known_tail
