@@ -34,6 +34,7 @@ CLOSE_QUOTE = regex.compile(r"[”’」》\"]")   # a quoted label is at most t
 @lru_cache(maxsize=None)
 def amount_pattern() -> regex.Pattern:
     return regex.compile(rf"""
+        (?=[\d{CN_START}])                      # cheap first test: a digit or a numeral
         (?<![\d.A-Za-z第{CN_ALL}]) (?<!\d,)      # not inside a number (1,234), code or ordinal
         (?P<num>
             \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?     # 1,234.5

@@ -133,6 +133,12 @@ ANAPHOR_TARGETS = {
 DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
 
 
+@lru_cache(maxsize=None)
+def _name_chars(kind: str) -> regex.Pattern:
+    """Matched backwards from a suffix: the run of characters that can be inside a name."""
+    return regex.compile("(?r)[^" + "".join(regex.escape(c) for c in sorted(NAME_STOP[kind])) + "]*")
+
+
 def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: frozenset[str],
                  in_place: set[int]) -> str:
     """The name that ends with this suffix, or "" when there is none.
@@ -140,9 +146,13 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: f
     The walk left stops at a character that cannot be inside a name, unless a place name covers
     it (都 ends a clause in 都已完成 but not in 成都).
     """
-    i, stop = suffix.start(), NAME_STOP[kind]
-    while i > floor and suffix.start() - i < MAX_NAME[kind] and (text[i - 1] not in stop or i - 1 in in_place):
-        i -= 1
+    i, limit = suffix.start(), max(floor, suffix.start() - MAX_NAME[kind])
+    while i > limit:
+        i = _name_chars(kind).match(text, limit, i).start()   # backwards over characters of a name
+        if i > limit and i - 1 in in_place:
+            i -= 1                                            # 都 in 成都: a place name goes on
+        else:
+            break
     name = text[i:suffix.end()]
     verb = LEADING_VERB.match(name)
     if verb:
