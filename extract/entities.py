@@ -53,7 +53,7 @@ CORE_MODIFIERS = regex.compile(r"(?:经济技术|经济|科技产业|科技|高�
 SENTENCE_SUBJECT = regex.compile(
     r"(?:^|(?<=[。！？!?\n]))[ \t]*(?P<name>\p{Han}{2,6}?)"
     r"(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月|近日|日前|此前)")
-NOT_A_SUBJECT = regex.compile(r"公司|企业|园区|全|据|其中|截至|截止|同期|此外|统计|数据|目前|我|本|该|今|去|累计|预计|力争|同比|记者|报道|发布")
+NOT_A_SUBJECT = regex.compile(r"公司|企业|园区|这|那|现|成立|位于|全|据|其中|截至|截止|同期|此外|统计|数据|目前|我|本|该|今|去|累计|预计|力争|同比|记者|报道|发布")
 MAX_NAME = {"park": 9, "company": 18, "town": 3}
 
 
@@ -217,8 +217,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         floor = m.end()
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
+    spans = [(f.start, f.end) for f in found]
     for m in SENTENCE_SUBJECT.finditer(text, start, end):
-        if not NOT_A_SUBJECT.search(m["name"]) and m["name"] not in index and not any(f.start < m.end() and m.start() < f.end for f in found[-3:]):
+        if not NOT_A_SUBJECT.search(m["name"]) and m["name"] not in index \
+                and not _covered(spans, m.start("name"), m.end("name")):
             found.append(Mention(m.start("name"), m.end("name"), m["name"], "company"))
     found.sort(key=lambda f: f.start)
     cores = {_core(f.name) for f in found if f.kind == "park" and (

@@ -219,6 +219,7 @@ class SentenceReader:
         self.text = doc.text
         self.entities = entities
         self.seen: list[Figure] = []        # the figures of the sentences read so far
+        self.first_figure = 0                        # where the first amount of the sentence starts
         self.status_marks: list[regex.Match] = []   # status words of the sentence being read
         self.conditions: list[int] = []              # ends of its 建成后/达产后
 
@@ -295,8 +296,12 @@ class SentenceReader:
         """Who a figure belongs to: the nearest mention before it in the sentence that is not one of
         a list of examples (A、B等), else a place it lands in (落户X), else the paragraph's topic."""
         mentions = self.entities.between(s, amount.outer_start)
+        # Within its own ；-item any mention may own the figure; from earlier items only one that
+        # stands before the sentence's first figure (its subject), not 达埔镇 in "…200亿元，达埔镇…；".
+        item = self.text.rfind(";", s, amount.outer_start)
         usable = [m for m in mentions if m.name and not ENUMERATED.search(self.text, m.end, amount.outer_start)
-                  and not self._listed(m)]
+                  and not self._listed(m) and not OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start)
+                  and (m.start > item or m.end <= self.first_figure)]
         if usable:
             return usable[-1].name
         after = [m for m in self.entities.between(max(amount.end, noun_end), clause_end) if m.name]
@@ -365,6 +370,7 @@ class SentenceReader:
         p = _patterns()
         text = self.text
         mentions = self.entities.between(s, e)
+        self.first_figure = amounts[0].outer_start
         self.status_marks = list(p["status"].finditer(text, s, e))
         self.conditions = [m.end() for m in CONDITIONAL.finditer(text, s, e)]
         figures: list[Figure] = []
