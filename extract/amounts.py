@@ -109,7 +109,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         after = text[me:me + 3]
         if before.endswith(NOT_AFTER) or (before and before[-1] in FORMULA) or (after and after[0] in FORMULA):
             continue
-        if after.startswith("/") or (unit == "个" and after.startswith(DURATION_AFTER)):
+        if after.startswith("/") or (unit == "个" and after.startswith(DURATION_AFTER)):    # 40公里/小时
             continue
         u = unit_table.get(unit)
         if chinese and num == "一" and u and u.kind == "count":

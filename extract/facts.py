@@ -165,7 +165,7 @@ def clean_name(segment: str, keep_de: bool = False) -> str:
     s = uncompared if len(uncompared) >= 2 else s
     if not keep_de and "的" in s:
         head, tail = s[: s.rfind("的")], s[s.rfind("的") + 1:]
-        defining = len(head) <= 6 or THRESHOLD_WORDS.search(head)     # 年营收过百亿元的企业 keeps both
+        defining = len(head) <= 6 or THRESHOLD_WORDS.search(head) or "、" in head   # 年营收过百亿元的企业 keeps both
         s = tail if len(tail) >= 2 and not defining else s.replace("的", "")
     s = s.replace("的", "") if keep_de else s
     s = p["lead"].sub("", s)
@@ -478,8 +478,8 @@ class SentenceReader:
         n = len(group)
         first = group[0]
         noun, noun_end = self.noun_after(group[-1], ce) if n == 1 else ("", first.end)
-        if first.kind != "count" and first.above or (first.kind == "money" and self._is_label(group[-1])):
-            return None
+        if first.kind != "count" and self._is_label(group[-1]):
+            return None                          # 10亿元项目, 1000万美元以上新设外资项目: a class of things
         if noun:
             if p["abstract"].match(noun) or (noun.endswith("中") and "在" in self.text[cs:first.start]):
                 return None                  # 五个方面; 在38个行业大类中: not figures
@@ -508,7 +508,8 @@ class SentenceReader:
             name = topic + p["lead"].sub("", _strip_quotes(seg)).strip()   # 余额…，比年初增加1056亿元
         elif topic and name and PREDICATE_START.match(name) and not self._names_indicator(name):
             name = topic + name              # 存款余额1.2万亿元，比年初增加1056亿元
-        elif prev and 2 <= len(name) <= 3 and prev.unit in COUNT_OF_THINGS and COUNTED_THING.search(prev.name):
+        elif prev and 2 <= len(name) <= 3 and first.kind != "count" and prev.unit in COUNT_OF_THINGS \
+                and COUNTED_THING.search(prev.name):
             name = prev.name + name          # 工业项目21个，投资58亿元 → 工业项目投资
         if not name:
             if prev and seg.strip() == "":
@@ -606,8 +607,9 @@ class SentenceReader:
     def _is_label(self, a: Amount) -> bool:
         """10亿元项目, 1000万美元以上新设外资项目: an amount that names a class of things."""
         rest = self.text[a.outer_end:a.outer_end + 8]
-        if rest.startswith("的") and a.outer_start < a.start and self.text[a.outer_start:a.start] in ("超", "超过", "过", "逾"):
-            return True                          # 营收过十亿元的（企业）: a class, not a figure
+        bound = a.above or self.text[a.outer_start:a.start] in ("超", "超过", "过", "逾")
+        if rest.startswith("的") and bound:
+            return True                          # 10亿元以上的项目, 营收过十亿元的企业: a class, not a figure
         if not rest or rest[0] in "的，,。；;、)）" or rest.startswith(("建设", "新建", "打造", "用于", "实施", "建成", "购置", "引进")):
             return False
         return bool(_patterns()["threshold"].match(rest)) or a.above
