@@ -100,6 +100,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "copula_end": regex.compile(f"(?:{alternation(c['copulas'])}|\\s)+$"),
         "abstract": regex.compile(f"^(?:{alternation(w['nouns']['abstract'])})"),
         "economic": regex.compile(alternation(w["nouns"]["economic"])),
+        "subject": regex.compile(
+            "[\\p{Han}]{0,10}?(?:" + alternation([k for k, _, _ in indicator_keywords() if len(k) > 1]
+                                                 + ["产业", "行业", "板块", "领域"]) + ")"),
         "threshold": regex.compile(f"^[^，,；;。、的]{{0,5}}?(?:{alternation(w['nouns']['threshold_heads'])})"),
     }
 
@@ -220,6 +223,7 @@ class SentenceReader:
         self.entities = entities
         self.seen: list[Figure] = []        # the figures of the sentences read so far
         self.first_figure = 0                        # where the first amount of the sentence starts
+        self.clause_subject = ""                     # what a figure-less clause just spoke of
         self.status_marks: list[regex.Match] = []   # status words of the sentence being read
         self.conditions: list[int] = []              # ends of its 建成后/达产后
 
@@ -371,6 +375,7 @@ class SentenceReader:
         text = self.text
         mentions = self.entities.between(s, e)
         self.first_figure = amounts[0].outer_start
+        self.clause_subject = ""
         self.status_marks = list(p["status"].finditer(text, s, e))
         self.conditions = [m.end() for m in CONDITIONAL.finditer(text, s, e)]
         figures: list[Figure] = []
@@ -385,6 +390,9 @@ class SentenceReader:
                 parent = last_level[-1] if last_level else None
             if text[cs - 1:cs] == ";" and cs > s:
                 in_breakdown = False
+            if not clause_amounts:
+                self.clause_subject = self._subject_of(cs, ce, mentions)
+                continue
             groups = self._groups(clause_amounts)
             prev_end = cs
             for group in groups:
@@ -425,6 +433,7 @@ class SentenceReader:
                     name = new[-1].name
                     topic = name[: name.index("占", 2)] if "占" in name[2:] else name
                 figures.extend(new)
+            self.clause_subject = ""             # a subject reaches only the clause right after it
         ctx.topic = topic
         return figures
 
@@ -496,7 +505,10 @@ class SentenceReader:
         prev = last_level[-1] if last_level else None
         total = TOTAL.search(seg)
         stage = STAGE.fullmatch(name)
-        if prev and CHANGE_TO.search(seg):
+        subject, self.clause_subject = self.clause_subject, ""
+        if subject and len(name) <= 3 and (not name or self._names_indicator(name)) and subject not in name:
+            name = subject + name                # 新型显示产业受…影响，产值118.3亿元; 研发投入不降反增，达到4200万元
+        elif prev and CHANGE_TO.search(seg):
             name = prev.name                     # 产值从600多万元提高到7000多万元
         elif prev and total and (not name or TOTAL.fullmatch(name)):
             name = NEW.sub("", prev.name) + total[0]   # 新增企业58家，累计达到968家
@@ -593,6 +605,13 @@ class SentenceReader:
         for t, g in zip(targets, growths):
             t.growth = g.value
         return True
+
+    def _subject_of(self, cs: int, ce: int, mentions: list[Mention]) -> str:
+        """The indicator or industry a clause without figures speaks of (研发投入不降反增 → 研发投入)."""
+        lo = max([cs] + [m.end for m in mentions if cs <= m.start and m.end <= ce])
+        words = _patterns()["lead"].sub("", self.text[lo:ce])
+        subject = _patterns()["subject"].match(words)
+        return subject[0] if subject else ""
 
     def _respectively(self, cs: int, seg: str, n: int) -> list[str] | None:
         """东盟、欧盟、美国为前三大伙伴，分别进出口A、B和C: the list names an earlier clause's subjects."""
