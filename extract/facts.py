@@ -7,8 +7,10 @@ The grammar of the genre, clause by clause (clauses end at ，；：and brackets
   sentence (…149亿元，同比增长11%), or a fact of its own when it names its subject
   (规上工业增加值增长8.5%); 个百分点 is a change of a rate; 占/比重 make a share;
 - lists of values (1436个、498个、399个; 分别增长12%、8%) pair with lists of names;
-- a status word (预计, 力争…) governs the rest of the sentence; 其中 opens children of the figure
-  before it; a clause with no subject of its own continues the previous one's.
+- a status word (预计, 力争…) governs the rest of the sentence, a noun-like one (计划总投资) its
+  clause; 其中 opens children of the figure before it; a clause with no subject of its own
+  continues the previous one's, and a clause without figures names the subject of the next.
+The word lists these rules use are in vocab/words.toml ([clause], [figures], [status] …).
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from .entities import Entities, Mention
 from .timeexpr import SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, TimeRef, find_times, shift_year
 from .vocabulary import alternation, indicator_keywords, words
 
+FIGURE_WORDS = words()["figures"]      # the word lists of vocab/words.toml that the rules below use
 CLAUSE_MARK = regex.compile(r"[,;:()\[\]，；：（）]")
 THOUSANDS = regex.compile(r"\d,\d{3}(?!\d)")     # 1,723.5亿元: a separator, not a clause break
 LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|或|至|到|-|—|~|～)\s*$")
@@ -33,7 +36,7 @@ PEOPLE_UNITS = ("人", "人次", "名", "万人")
 COUNT_OF_THINGS = ("个", "项", "家", "批", "宗", "处")
 # Small patterns of the clause grammar, compiled once.
 QUOTE_CHARS = regex.compile(r"[“”‘’\"'《》「」]")
-LIST_HEAD_NOUN = regex.compile(r"^(?:重点行业|行业|经济体|国家和地区|国家|地区|产业|领域|市场|重点)")
+LIST_HEAD_NOUN = regex.compile(f"^(?:{alternation(FIGURE_WORDS['list_head_nouns'])})")
 ITEM_COMMA = regex.compile(r"、|,")
 ITEM_AND = regex.compile(r"和|与|及")
 ITEM_ANY = regex.compile(r"、|和|与|及")
@@ -43,38 +46,33 @@ NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
 MONEY_LABEL = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)*元")
 NUMERAL_START = regex.compile(r"[\d一二两三四五六七八九十]")
 HAN_TAIL = regex.compile(r"[\p{Han}]{1,6}")
-DESTINATION = regex.compile(r"(?:落户|入驻|来到|进驻|落地)(?=[^落入来进]*$)")
+DESTINATION = regex.compile(f"(?r)(?:{alternation(FIGURE_WORDS['destination_verbs'])})")   # the last one
 BEFORE_AMOUNT = regex.compile(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
 RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
 RESPECTIVELY = regex.compile(r"^分别")
-PREDICATE_START = regex.compile(r"^(?:增速|增幅|涨幅|降幅|规模|总量|体量|比重|占比|比|较|高于|低于|高出|拉动|同比|提高|提升|下降|回落|占|合计|分别|满足|完成)")
+PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_starts'])})")
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
 COUNTED_THING = regex.compile(r"项目|企业$")
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
-STAGE = regex.compile(r"(新开工|新竣工|新签约|新落户|新引进|新建|在建|在谈|签约|开工|竣工|落户|引进|投产|达产)")
-# A mention right after these is an object of comparison, not who the figure belongs to.
-OBJECT_MARKER = regex.compile(r"(?:占|对|比|较|高于|低于|高出|相比|来自|拉动|带动)$")
-# A clause that starts with one of these gives a new value of the figure before it (从600万元提高到7000万元).
-CHANGE_TO = regex.compile(r"^\s*(?:提高|增加|增长|扩展|扩大|上升|下降|降|升|减少)(?:到|至)")
+STAGE = regex.compile(f"(?:{alternation(FIGURE_WORDS['stages'])})")
+OBJECT_MARKER = regex.compile(f"(?:{alternation(FIGURE_WORDS['object_markers'])})$")
+CHANGE_TO = regex.compile(f"^\\s*(?:{alternation(FIGURE_WORDS['change_verbs'])})(?:到|至)")
 # 是上年的2.1倍: a level 2.1 times last year's, a growth of 110 %.
 TIMES_OF = regex.compile(r"(?:是|为|相当于)(?:上年|去年|上年同期|去年同期)的?$")
 THRESHOLD_WORDS = regex.compile(r"[亿万]元|以上|以下|超|过")
-PARALLEL = regex.compile(r"(?:完成|实现|达到|为)$")
-BARE_CHANGES = ("增加", "减少", "增长", "提高", "下降", "上升", "提升", "扩大", "新增")
-NEW = regex.compile(r"^(?:新增|新认定|新引进|新)")
-# A name that only says "the total" belongs to the figure before it (新增企业126家，总数达到514家).
-TOTAL = regex.compile(r"总数|总量|总额|总规模|数量|总计|累计|合计|总共")
-# Status words that modify a noun (计划总投资, 目标任务) govern their own clause only, unless they
-# open a list (目标是：…；…).
-CLAUSE_STATUS = ("计划", "目标", "规划建设")
+PARALLEL = regex.compile(f"(?:{alternation(FIGURE_WORDS['parallel_verbs'])})$")
+BARE_CHANGES = tuple(FIGURE_WORDS["bare_changes"])
+NEW = regex.compile(f"^(?:{alternation(FIGURE_WORDS['new_prefixes'])})")
+TOTAL = regex.compile(alternation(FIGURE_WORDS["totals"]))
+CLAUSE_STATUS = tuple(FIGURE_WORDS["clause_status"])   # unless they open a list: 目标是：…；…
 CLAUSE_BREAK = regex.compile(r"[,;]")
-MEASURED_AGAINST = regex.compile(r"(?:完成|占|超过|达到|为)[^,;]{0,4}$")
+MEASURED_AGAINST = regex.compile(f"(?:{alternation(FIGURE_WORDS['measured_against'])})[^,;]{{0,4}}$")
 LIST_OPENER = regex.compile(r"\s*(?:是|为|如下)?\s*:")
-DISPOSAL = regex.compile(r"放在|作为|列为|纳入|视为|当作|打造成|建成为|转化为|变为|摆在")
+DISPOSAL = regex.compile(alternation(FIGURE_WORDS["disposal_verbs"]))
 DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline dates its own sentence only
 PAST_SPAN = regex.compile(r"过去|近")                 # 从近10年的数据看: a window, not the time of what follows
-CONDITIONAL = regex.compile(r"(?:建成|达产|投产|满产|释放|完工|竣工|运营|落地)后")
+CONDITIONAL = regex.compile(f"(?:{alternation(FIGURE_WORDS['conditional_events'])})后")
 
 
 @lru_cache(maxsize=None)
@@ -663,7 +661,7 @@ class SentenceReader:
                      base_unit=base_unit, growth=growth, status=status, year=year, period=period,
                      entity=self.entity_at(s, a, ce, noun_end, ctx))
         stage = STAGE.match(name)
-        fig.children_prefix = stage[1] if stage else ""
+        fig.children_prefix = stage[0] if stage else ""
         return fig
 
     def doublings(self, s: int, e: int) -> list[Amount]:
