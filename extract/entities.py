@@ -19,17 +19,12 @@ import regex
 
 from .vocabulary import alternation, entity_aliases, places, words
 
-PARK_SUFFIXES = ["科技产业园区", "科技产业园", "经济技术开发区", "经济开发区", "高新技术产业开发区",
-                 "高新技术开发区", "高新区", "经开区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
-                 "智创园", "生态园", "科技园", "科技城", "医药城", "综合保税区", "保税港区", "保税区", "新片区", "港区",
-                 "自贸片区", "创新区", "新区", "合作区", "示范区", "园区"]
-# A name ending in one of these is a park only when its core is a known place or the core of a
-# formally named park of the same document (苏锡通园区 beside 苏锡通科技产业园区).
-GENERIC_PARK_SUFFIXES = ("园区", "创新区", "示范区", "自贸片区", "港区")
-COMPANY_SUFFIXES = ["股份有限公司", "有限责任公司", "有限公司", "集团"]
-TOWN_SUFFIXES = ["街道", "镇", "乡"]
-# Words that end like a town but name a kind of place (城镇, 特色小镇).
-GENERIC_TOWNS = ("城", "乡", "村", "小", "特色小", "集", "重点", "全")
+ENTITY_WORDS = words()["entities"]     # the word lists of vocab/words.toml these rules use
+PARK_SUFFIXES = ENTITY_WORDS["park_suffixes"]
+GENERIC_PARK_SUFFIXES = tuple(ENTITY_WORDS["generic_park_suffixes"])
+COMPANY_SUFFIXES = ENTITY_WORDS["company_suffixes"]
+TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
+GENERIC_TOWNS = tuple(ENTITY_WORDS["generic_towns"])
 CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
 # Characters that cannot be inside a name: they end the walk left from a suffix.
 PUNCTUATION = set("，,。；;：:！!？?“”‘’\"'《》〈〉【】「」、▲●■◆★☆ \t\n")
@@ -40,20 +35,14 @@ NAME_STOP = {
     "town": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
                               "0123456789月日年县市区"),
 }
-# Verbs that often stand right before a name and are not part of it.
-LEADING_VERBS = ("推动", "打造", "建设", "依托", "聚焦", "来到", "前往", "考察", "走进", "落户", "入驻", "加快",
-                 "支持", "共建", "推进", "助力", "深化", "围绕", "作为", "成立", "设立", "举办", "签约", "引进",
-                 "获批", "更名", "携手", "联合", "发挥", "参观", "走访", "调研", "学习借鉴", "借鉴", "学习", "当前",
-                 "目前", "消除", "完成", "宣布", "加入")
-LEADING_VERB = regex.compile(f"(?:{alternation(LEADING_VERBS)})+")
-# Words that make a park name generic rather than a name (重点开发区, 合作园区).
-GENERIC_CORES = ("重点", "国家级", "省级", "合作", "特色", "高水平", "现代", "周边", "各类", "相关", "共建", "一批")
-CORE_MODIFIERS = regex.compile(r"(?:经济技术|经济|科技产业|科技|高新技术产业|高新技术|产业|工业)$")
+LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
+GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
+CORE_MODIFIERS = regex.compile(f"(?:{alternation(ENTITY_WORDS['core_modifiers'])})$")
 # 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
 SENTENCE_SUBJECT = regex.compile(
     r"(?:^|(?<=[。！？!?\n]))[ \t]*(?P<name>\p{Han}{2,6}?)"
     r"(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月|近日|日前|此前)")
-NOT_A_SUBJECT = regex.compile(r"公司|企业|园区|这|那|现|成立|位于|全|据|其中|截至|截止|同期|此外|统计|数据|目前|我|本|该|今|去|累计|预计|力争|同比|记者|报道|发布")
+NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
 MAX_NAME = {"park": 9, "company": 18, "town": 3}
 
 
