@@ -58,6 +58,8 @@ def _approx_words() -> tuple[regex.Pattern, regex.Pattern]:
 
 @dataclass(slots=True)
 class Amount:
+    """A number with its unit, as written, and its value in base units."""
+
     start: int          # the surface: number, multiplier and unit (text[start:end])
     end: int
     value: float        # as written: 149 for 149亿元, 3000 for 三千万元

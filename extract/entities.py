@@ -48,6 +48,8 @@ MAX_NAME = {"park": 9, "company": 18, "town": 3}
 
 @dataclass(slots=True)
 class Mention:
+    """A name (or an anaphor) at text[start:end], and whom it names."""
+
     start: int
     end: int
     name: str      # canonical name, or the anaphor word until resolved

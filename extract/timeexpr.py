@@ -57,6 +57,8 @@ REACH = 10                                 # no expression reaches further than 
 
 @dataclass(slots=True)
 class TimeRef:
+    """A time expression at text[start:end] and the year and period it stands for."""
+
     start: int
     end: int
     year: int | None
