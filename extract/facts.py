@@ -41,6 +41,7 @@ ITEM_COMMA = regex.compile(r"、|,")
 ITEM_AND = regex.compile(r"和|与|及")
 ITEM_ANY = regex.compile(r"、|和|与|及")
 ITEM_LEAD = regex.compile(r"^(?:来自|对|其中)")
+ORDINAL_ITEMS = regex.compile(r"(?P<prefix>第?)[一二三四五六七八九](?:、[一二三四五六七八九])+(?P<head>\p{Han}+)")
 ENUMERATED = regex.compile(r"[等、]")
 NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
 MONEY_LABEL = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)*元")
@@ -202,8 +203,12 @@ def split_items(segment: str, n: int) -> list[str] | None:
     if len(items) != n:
         return None
     items = [ITEM_LEAD.sub("", i) for i in items]
+    numerals = ORDINAL_ITEMS.fullmatch("、".join(items))
     if head:
         names = [i + head for i in items]
+    elif numerals:                       # 第一、二、三产业增加值 → 第一产业增加值, 第二产业增加值, …
+        prefix, shared = numerals["prefix"], numerals["head"]
+        names = [prefix + i.removeprefix(prefix)[:1] + shared for i in items]
     else:
         short = max(len(i) for i in items[:-1])
         shared = items[-1][short:] if len(items[-1]) > short + 1 else ""
@@ -567,6 +572,9 @@ class SentenceReader:
         pred = RESPECTIVELY.sub("", pred)
         if n > 1 and len(last_level) == n and pred in ("", "占", "占比"):
             return [(f.name + "占比", first.end) for f in last_level]
+        items = split_items(RESPECTIVELY.sub("", BEFORE_AMOUNT.sub("", seg)), n) if n > 1 else None
+        if items:                                # 出口、进口占比分别为62.1%和37.9%
+            return [(i, first.end) for i in items]
         starts_predicate = PREDICATE_START.match(pred or "占")
         if starts_predicate and topic:
             name = topic + (pred if pred not in ("占", "") else "占比")
