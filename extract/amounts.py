@@ -41,6 +41,7 @@ def amount_pattern() -> regex.Pattern:
           | \d+(?:\.\d+)?                        # 149, 12.06
           | [{CN_START}][{CN_ALL}]*(?:点[{CN_START}]+)?   # 一百四十九, 十, 三千万
         )
+        [ \t\u00a0\u2009]?                     # 86.5 亿元: a space some sources put before the unit
         (?P<more1>多|余)?                        # 600多万元, 十余个
         (?P<mult>{alternation(list(MULTIPLIERS))})?
         (?P<more2>多|余)?                        # 2万多人
