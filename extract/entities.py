@@ -37,6 +37,7 @@ NAME_STOP = {
 }
 LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
+ZONE_TYPES = {kind: tuple(suffixes) for kind, suffixes in ENTITY_WORDS["zone_types"].items()}
 CORE_MODIFIERS = regex.compile(f"(?:{alternation(ENTITY_WORDS['core_modifiers'])})$")
 # 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
 SENTENCE_SUBJECT = regex.compile(
@@ -158,7 +159,7 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: f
             if place >= 0:
                 return name[place:]
         place = _first_place(name, core_end)
-        if place >= 0:
+        if place > 0 and name[place - 1] != "(":      # 中德(沈阳)…产业园 keeps its whole name
             name = name[place:]
         if name.startswith(GENERIC_CORES):
             return ""
@@ -167,6 +168,15 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: f
         return ""                            # 城镇, 乡镇, 特色小镇: kinds of place, not names
     min_core = 4 if suffix[0] == "集团" else 2
     return name if len(name) - len(suffix[0]) >= min_core else ""
+
+
+def _zone_type(name: str) -> str:
+    """郑州经开区 and 郑州高新区 are two parks: the kind of zone a name's suffix says, or ""."""
+    return next((kind for kind, suffixes in ZONE_TYPES.items() if name.endswith(suffixes)), "")
+
+
+def _compatible(kind: str, other: str) -> bool:
+    return not kind or not other or kind == other
 
 
 @lru_cache(maxsize=4096)
@@ -229,9 +239,14 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     found.sort(key=lambda x: x.start)
     ana_re, kinds = _anaphora()
     spans = [(f.start, f.end) for f in found]
+    wide_end = -1
     for m in ana_re.finditer(text, start, end):
         if _covered(spans, m.start(), m.end()):
             continue
+        if m.start() == wide_end and kinds[m[0]] == "park":
+            continue                       # 全省开发区: the province's zones together, not one zone
+        if m[0].startswith("全"):
+            wide_end = m.end()
         stops = CLAUSE_PUNCTUATION if m[0] in ("公司", "企业") else NAME_STOP["park"]
         if m[0] in ("公司", "企业", "园区") and m.start() > 0 and text[m.start() - 1] not in stops:
             continue                       # 上市公司, 国有企业, 产业园区: part of a longer noun
@@ -272,9 +287,10 @@ class Entities:
         names = sorted({m.name for m in raw if m.kind == "park" and not m.anaphor}, key=len, reverse=True)
         best: dict[str, str] = {}
         for name in names:
-            core = _core(name)
-            best[name] = next((n for n in names if len(core) >= 2 and (_core(n) == core or (
-                _core(n).endswith(core) and _core(n)[: -len(core)] in _strong_places()))), name)
+            core, kind = _core(name), _zone_type(name)
+            best[name] = next((n for n in names if len(core) >= 2 and _compatible(kind, _zone_type(n))
+                               and (_core(n) == core or (_core(n).endswith(core)
+                                                         and _core(n)[: -len(core)] in _strong_places()))), name)
         self.grouped = best
         return [Mention(m.start, m.end, self._canonical(m.name), m.kind, m.anaphor)
                 if m.kind == "park" and not m.anaphor else m for m in raw]
