@@ -44,7 +44,7 @@ SENTENCE_SUBJECT = regex.compile(
     r"(?:^|(?<=[。！？!?\n]))[ \t]*(?P<name>\p{Han}{2,6}?)"
     r"(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月|近日|日前|此前)")
 NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
-MAX_NAME = {"park": 9, "company": 18, "town": 3}
+MAX_NAME = {"park": 14, "company": 18, "town": 3}
 
 
 @dataclass(slots=True)
