@@ -43,6 +43,7 @@ ITEM_ANY = regex.compile(r"、|和|与|及")
 ITEM_LEAD = regex.compile(r"^(?:来自|对|其中)")
 ORDINAL_ITEMS = regex.compile(r"(?P<prefix>第?)[一二三四五六七八九](?:、[一二三四五六七八九])+(?P<head>\p{Han}+)")
 ENUMERATED = regex.compile(r"[等、]")
+OWNER_JOINER = regex.compile(r"\s*[、和及与]\s*")
 NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
 MONEY_LABEL = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)*元")
 NUMERAL_START = regex.compile(r"[\d一二两三四五六七八九十]")
@@ -227,6 +228,7 @@ class SentenceReader:
         self.seen: list[Figure] = []        # the figures of the sentences read so far
         self.first_figure = 0                        # where the first amount of the sentence starts
         self.clause_subject = ""                     # what a figure-less clause just spoke of
+        self.list_owners: list[str] = []             # the owners of the sentence's last list of figures
         self.status_marks: list[regex.Match] = []   # status words of the sentence being read
         self.conditions: list[int] = []              # ends of its 建成后/达产后
 
@@ -379,6 +381,7 @@ class SentenceReader:
         mentions = self.entities.between(s, e)
         self.first_figure = amounts[0].outer_start
         self.clause_subject = ""
+        self.list_owners = []
         self.status_marks = list(p["status"].finditer(text, s, e))
         self.conditions = [m.end() for m in CONDITIONAL.finditer(text, s, e)]
         figures: list[Figure] = []
@@ -416,6 +419,12 @@ class SentenceReader:
                     new.append(fig)
                 if not new:
                     continue
+                if len(new) > 1:                 # 洛阳高新区、新乡高新区分别实现营业收入1280亿元、865亿元
+                    owners = self._listed_owners(cs, first.outer_start, len(new), mentions) or (
+                        self.list_owners if len(self.list_owners) == len(new) else [])
+                    for fig, owner in zip(new, owners):
+                        fig.entity = owner
+                    self.list_owners = owners or self.list_owners
                 if role == "growth" and not self._owns_subject(seg) and last_level:
                     levels = [f for f in figures if f.role == "level"]
                     targets = levels[-len(new):] if len(new) <= len(levels) else last_level[-1:]
@@ -611,6 +620,15 @@ class SentenceReader:
         for t, g in zip(targets, growths):
             t.growth = g.value
         return True
+
+    def _listed_owners(self, cs: int, pos: int, n: int, mentions: list[Mention]) -> list[str]:
+        """The n names listed (A、B和C) before a list of n figures in its clause, else none."""
+        named = [m for m in mentions if cs <= m.start and m.end <= pos and m.name]
+        for i in range(len(named) - n + 1):
+            run = named[i:i + n]
+            if all(OWNER_JOINER.fullmatch(self.text, a.end, b.start) for a, b in zip(run, run[1:])):
+                return [m.name for m in run]
+        return []
 
     def _subject_of(self, cs: int, ce: int, mentions: list[Mention]) -> str:
         """The indicator or industry a clause without figures speaks of (研发投入不降反增 → 研发投入)."""
