@@ -278,9 +278,9 @@ class Entities:
         """A county's short name (如皋) counts only where its city or its full name is mentioned too."""
         index, _ = _place_index()
         named = {m.name for m in raw if not m.anaphor}
-        in_full = {m.name for m in raw if not m.anaphor and m.end - m.start == len(m.name)}
+        in_full = {m.name for m in raw if not m.anaphor and m.end - m.start == len(m.name) > 2}   # not 成县 in 建成县级
         return [m for m in raw if m.anaphor or m.kind not in ("county", "county-city")
-                or m.end - m.start == len(m.name) or m.name in in_full or index[m.name][2] in named]
+                or (m.end - m.start == len(m.name) > 2) or m.name in in_full or index[m.name][2] in named]
 
     def _group_parks(self, raw: list[Mention]) -> list[Mention]:
         """One name per park: 三江新区 and 宜宾三江新区 are reported as the longer."""

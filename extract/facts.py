@@ -290,7 +290,7 @@ class SentenceReader:
 
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
         """The time of a figure at pos: the last time before it in the sentence, else the one in force."""
-        before = [t for t in times if t.end <= pos and not t.compare]
+        before = [t for t in times if t.end <= pos and not t.compare and not t.event]
         if before and before[-1].period in (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR):
             last, base = before[-1], before[-2] if len(before) > 1 else ctx.time
             if last.period == WHOLE_YEAR:              # 2020年全年 / 下半年…，全年: the year in force
@@ -724,7 +724,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         found = reader.read(s, e, ctx, here, when) if here else []
         figures.extend(found)
         reader.seen.extend(found)
-        dated = [t for t in when if not t.compare and not DURATION_TIME.match(text, t.start, t.end)
+        dated = [t for t in when if not t.compare and not t.event and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)]
         if dated:
             ctx.time = dated[-1]

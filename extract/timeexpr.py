@@ -26,8 +26,8 @@ WHOLE_YEAR = "whole year"                         # 全年: the whole of the yea
 PLANS = ("十一五", "十二五", "十三五", "十四五", "十五五", "十六五")   # five-year plans, in order
 
 TIME = regex.compile(rf"""
-    (?= [比较与同\d“"十过近上去截目至今明前下本当第一二三四力争计确用再全] )   # one cheap test per position
-    (?P<compare> (?:比|较|与|同) \s* )?
+    (?= [比较与同是为\d“"十过近上去截目至今明前下本当第一二三四力争计确用再全日] )   # one cheap test per position
+    (?P<compare> (?:比|较|与|同|(?:是|为)(?=\s*(?:19|20)\d{{2}}\s*年的)) \s* )?   # 比上年, 是2019年的1.8倍
     (?:
         (?P<span> (?P<y1>(?:19|20)\d{{2}}) \s* 年? \s* (?:至|到|-|—|~) \s* (?P<y2>(?:19|20)\d{{2}}) \s* 年 )
       | (?P<deadline_word> 力争 | 争取 | 计划 | 确保 | 再用 | 用 )
@@ -36,7 +36,7 @@ TIME = regex.compile(rf"""
       | (?P<past> (?:过去|近) (?P<past_n>[2-9]|\d{{2}}|[二两三四五六七八九]|十[一二三四五六七八九]?) 年 )
       | (?P<same_period> 上年同期 | 去年同期 )
       | (?P<whole_year> 全年 )
-      | (?P<now> 截至目前 | 截止目前 | 到目前为止 | 目前 | 至今 )
+      | (?P<now> 截至目前 | 截止目前 | 到目前为止 | 目前 | 至今 | 同日 | 当日 | 近日 | 日前 )
       | (?:
             (?: (?P<year>(?:19|20)\d{{2}}) \s* 年 (?:度|底|末)? | (?P<rel>今年|去年|明年|前年|上一年|过去一年|上年|本年|当年) )?
             \s*
@@ -51,7 +51,9 @@ TIME = regex.compile(rf"""
 """, regex.X)
 
 
-ANCHOR = regex.compile(r"[年月季目五今]")   # one of these is in every expression TIME matches
+ANCHOR = regex.compile(r"[年月季目五今日]")   # one of these is in every expression TIME matches
+EVENT_AFTER = regex.compile(r"\s*(?:前后|左右)?\s*(?:开工|投产|建成|竣工|开业|达产|落成|完工|投运|运营|通车|启用|签约|揭牌)")
+EVENT_BEFORE = regex.compile(r"[于、]$")     # 计划于2024年6月开工、2025年底投产: a schedule of events
 REACH = 10                                 # no expression reaches further than this from its anchor
 
 
@@ -65,6 +67,7 @@ class TimeRef:
     period: str
     compare: bool    # a comparison base: 比上年, 较2019年
     relative: bool   # resolved from the article's date
+    event: bool = False   # the date of an event (2024年6月开工), not the time of the figures around it
 
 
 def _period(year: int, first: int, last: int) -> str:
@@ -166,5 +169,6 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
             resolved = _resolve(m, doc_year, doc_month)
             if resolved:
                 begin = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
-                out.append(TimeRef(begin, m.end(), resolved[0], resolved[1], bool(m["compare"]), bool(m["rel"])))
+                out.append(TimeRef(begin, m.end(), resolved[0], resolved[1], bool(m["compare"]), bool(m["rel"]),
+                                   bool(EVENT_AFTER.match(text, m.end()) and EVENT_BEFORE.search(text, max(0, begin - 2), begin))))
     return out
