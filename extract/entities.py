@@ -214,6 +214,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     in_place = {i for ps, pe in place_hits for i in range(ps, pe)}
     floor = start
     for m in _suffix_pattern().finditer(text, start, end):
+        if m.start() in in_place and m.start() - 1 in in_place:
+            continue                       # 乡 in 新乡: the end of a place's name, not a suffix
         name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, known, in_place)
         floor = m.end()
         if name:
