@@ -107,8 +107,9 @@ def _starts_with_place(text: str) -> bool:
 @lru_cache(maxsize=None)
 def _suffix_pattern() -> regex.Pattern:
     # 集团 followed by (香港)有限公司 is inside a longer company name
+    companies = [c for c in COMPANY_SUFFIXES if c != "集团"]
     return regex.compile(f"(?P<park>{alternation(PARK_SUFFIXES)})"
-                         f"|(?P<company>(?:{alternation(COMPANY_SUFFIXES)})(?![(（]|有限|股份))"
+                         f"|(?P<company>{alternation(companies)}|集团(?![(（]|有限|股份))"
                          f"|(?P<town>(?:{alternation(TOWN_SUFFIXES)})(?![\\p{{Han}}]*?(?:政府|党委|人大)))")
 
 

@@ -22,7 +22,7 @@ QUARTERS = {"一季度": (1, 1), "第一季度": (1, 1), "二季度": (2, 2), "�
             "前两季度": (1, 2), "前三季度": (1, 3), "上半年": (1, 2), "下半年": (3, 4)}
 CN = "一二两三四五六七八九十"
 SAME_PERIOD_LAST_YEAR = "same period last year"   # resolved against the period in force
-WHOLE_YEAR = "whole year"                         # 全年: the whole of the year in force
+WHOLE_YEAR = "whole year"                         # 全年, 当年: the whole of the year in force
 PLANS = ("十一五", "十二五", "十三五", "十四五", "十五五", "十六五")   # five-year plans, in order
 
 TIME = regex.compile(rf"""
@@ -35,10 +35,11 @@ TIME = regex.compile(rf"""
       | (?P<plan> [“"]? (?P<plan_name>十[一二三四五六七八九]五|十五) [”"]? (?P<plan_part>末|期末|期间|时期|规划期) )
       | (?P<past> (?:过去|近) (?P<past_n>[2-9]|\d{{2}}|[二两三四五六七八九]|十[一二三四五六七八九]?) 年 )
       | (?P<same_period> 上年同期 | 去年同期 )
-      | (?P<whole_year> 全年 )
+      | (?P<whole_year> 全年 | 当年 )
       | (?P<now> 截至目前 | 截止目前 | 到目前为止 | 目前 | 至今 | 同日 | 当日 | 近日 | 日前 )
-      | (?:
-            (?: (?P<year>(?:19|20)\d{{2}}) \s* 年 (?:度|底|末)? | (?P<rel>今年|去年|明年|前年|上一年|过去一年|上年|本年|当年) )?
+      | (?= [\d今去明前上下本过第一二三四] )   # the parts below may each be empty: one must be there
+        (?:
+            (?: (?P<year>(?:19|20)\d{{2}}) \s* 年 (?:度|底|末)? | (?P<rel>今年|去年|明年|前年|上一年|过去一年|上年|本年) )?
             \s*
             (?P<sub>
                 前[三两]季度 | 第?[一二三四]季度 | [上下]半年
