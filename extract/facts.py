@@ -73,6 +73,7 @@ MEASURED_AGAINST = regex.compile(f"(?:{alternation(FIGURE_WORDS['measured_agains
 LIST_OPENER = regex.compile(r"\s*(?:是|为|如下)?\s*:")
 DISPOSAL = regex.compile(alternation(FIGURE_WORDS["disposal_verbs"]))
 DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline dates its own sentence only
+DECLINE_NARROWS = regex.compile(r"(?:降幅|跌幅|亏损).*(?:收窄|缩小|减少)")
 PAST_SPAN = regex.compile(r"过去|近")                 # 从近10年的数据看: a window, not the time of what follows
 CONDITIONAL = regex.compile(f"(?:{alternation(FIGURE_WORDS['conditional_events'])})后")
 
@@ -676,8 +677,8 @@ class SentenceReader:
             value = -value if down else value
             value_base = value
             growth = value
-        elif role == "pp" and down:
-            value, value_base = -value, -value_base
+        elif role == "pp" and down and not DECLINE_NARROWS.search(self.text, max(s, a.outer_start - 12), a.outer_start):
+            value, value_base = -value, -value_base      # 降幅收窄3.8个百分点 is a gain, 回落0.3个百分点 a loss
         status, conditional = self.status_at(s, a.outer_start)
         t = self.time_at(times, a.outer_start, ctx)
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")

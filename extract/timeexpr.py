@@ -158,7 +158,7 @@ def _regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                start: int = 0, end: int | None = None) -> list[TimeRef]:
     """Every time expression in text[start:end] that resolves to a year."""
-    out = []
+    out: list[TimeRef] = []
     for lo, hi in _regions(text, start, len(text) if end is None else end):
         for m in TIME.finditer(text, lo, hi):
             if m.end() == m.start() or not (m["span"] or m["deadline"] or m["plan"] or m["past"]
@@ -170,6 +170,7 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
             resolved = _resolve(m, doc_year, doc_month)
             if resolved:
                 begin = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
-                out.append(TimeRef(begin, m.end(), resolved[0], resolved[1], bool(m["compare"]), bool(m["rel"]),
+                compare = bool(m["compare"]) or bool(out and out[-1].compare and out[-1].end == begin)  # 比上年全年
+                out.append(TimeRef(begin, m.end(), resolved[0], resolved[1], compare, bool(m["rel"]),
                                    bool(EVENT_AFTER.match(text, m.end()) and EVENT_BEFORE.search(text, max(0, begin - 2), begin))))
     return out
