@@ -43,6 +43,7 @@ ITEM_ANY = regex.compile(r"、|和|与|及")
 ITEM_LEAD = regex.compile(r"^(?:来自|对|其中)")
 ORDINAL_ITEMS = regex.compile(r"(?P<prefix>第?)[一二三四五六七八九](?:、[一二三四五六七八九])+(?P<head>\p{Han}+)")
 ENUMERATED = regex.compile(r"[等、]")
+LOCATIVE = regex.compile(r"(?:在|于|到|落户)$")
 OWNER_JOINER = regex.compile(r"\s*[、和及与]\s*")
 NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
 MONEY_LABEL = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)*元")
@@ -309,11 +310,12 @@ class SentenceReader:
         # Within its own ；-item any mention may own the figure; from earlier items only one that
         # stands before the sentence's first figure (its subject), not 达埔镇 in "…200亿元，达埔镇…；".
         item = self.text.rfind(";", s, amount.outer_start)
-        usable = [m for m in mentions if m.name and not ENUMERATED.search(self.text, m.end, amount.outer_start)
+        usable = [m for m in mentions if m.name and not self._named_in_list(m, amount)
                   and not self._listed(m) and not OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start)
                   and (m.start > item or m.end <= self.first_figure)]
-        if usable:
-            return usable[-1].name
+        owners = [m for m in usable if not LOCATIVE.search(self.text, max(s, m.start - 2), m.start)] or usable
+        if owners:
+            return owners[-1].name               # 公司拟在玉环经济开发区投资…: the company, not where it builds
         after = [m for m in self.entities.between(max(amount.end, noun_end), clause_end) if m.name]
         if not after and noun_end > amount.end:
             after = [m for m in self.entities.between(amount.end, clause_end)
@@ -321,6 +323,12 @@ class SentenceReader:
         if after:
             return after[0].name
         return ctx.entity or self.entities.main
+
+    def _named_in_list(self, m: Mention, amount: Amount) -> bool:
+        """Is the mention one of a list of names (A、B等…) before the figure? A 、 after a figure
+        of its own (…1500个以上、实际到位…) separates figures, not names."""
+        mark = ENUMERATED.search(self.text, m.end, amount.outer_start)
+        return bool(mark) and not NUMERAL_START.search(self.text, m.end, mark.start())
 
     def _listed(self, m: Mention) -> bool:
         """Is the mention an item of a list (…、潭下镇社会福利院4大项目): an example, not an owner?"""
