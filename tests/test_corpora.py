@@ -32,6 +32,8 @@ CORPORA = {
     "dev": (DATA / "dev", DATA / "gold" / "dev.csv", WIDER_TARGETS),
     "heldout": (DATA / "heldout", DATA / "heldout" / "gold.csv", WIDER_TARGETS),
     "heldout2": (DATA / "heldout2", DATA / "heldout2" / "gold.csv", WIDER_TARGETS),
+    "heldout3": (DATA / "heldout3", DATA / "heldout3" / "gold.csv", WIDER_TARGETS),
+    "heldout4": (DATA / "heldout4", DATA / "heldout4" / "gold.csv", WIDER_TARGETS),
 }
 
 
