@@ -418,45 +418,64 @@ class SentenceReader:
                 if names is None:
                     continue                     # a label such as 50亿元以上项目 stays part of the next name
                 prev_end = group[-1].outer_end
-                new: list[Figure] = []
-                for a, (name, noun_end) in zip(group if len(group) == len(names) else group[:1] * len(names), names):
-                    fig = self._figure(a, name, role, s, ce, noun_end, times, ctx)
-                    fig.sentence = (s, e)
-                    if in_breakdown and parent is not None and role == "level" and parent.children_prefix \
-                            and a.kind == parent.amount.kind and not name.startswith(parent.children_prefix):
-                        fig.name = parent.children_prefix + name
-                    new.append(fig)
-                if not new:
-                    continue
-                if len(new) > 1:                 # 洛阳高新区、新乡高新区分别实现营业收入1280亿元、865亿元
-                    owners = self._listed_owners(cs, first.outer_start, len(new), mentions) or (
-                        self.list_owners if len(self.list_owners) == len(new) else [])
-                    for fig, owner in zip(new, owners):
-                        fig.entity = owner
-                    self.list_owners = owners or self.list_owners
-                if role == "growth" and not self._owns_subject(seg) and last_level:
-                    levels = [f for f in figures if f.role == "level"]
-                    targets = levels[-len(new):] if len(new) <= len(levels) else last_level[-1:]
-                    if len(new) == len(targets) and all(t.growth is None for t in targets):
-                        for t, g in zip(targets, new):
-                            t.growth = g.value
-                        continue
-                if role == "growth" and self._attach_by_name(new, figures):
+                amounts_named = group if len(group) == len(names) else group[:1] * len(names)
+                new = [self._figure(a, name, role, (s, e), ce, noun_end, times, ctx)
+                       for a, (name, noun_end) in zip(amounts_named, names)]
+                if in_breakdown and parent is not None:
+                    self._inherit_stage(new, parent)
+                if len(new) > 1:
+                    self._pair_owners(new, cs, first.outer_start, mentions)
+                if role == "growth" and self._attach_growth(new, seg, figures, last_level):
                     continue
                 if role == "level":
                     if self._restated(last_level, new):
                         figures.remove(last_level[0])   # 突破800亿元，达到812.3亿元: the bound restated exactly
                     last_level = new
-                    topic = new[-1].name
-                elif role == "growth" and self._owns_subject(seg):
-                    topic = new[-1].name.removesuffix("增速")
-                elif role == "share":              # 失业率为5.1%，比上年回落0.3个百分点
-                    name = new[-1].name
-                    topic = name[: name.index("占", 2)] if "占" in name[2:] else name
+                topic = self._topic_after(new, role, seg, topic)
                 figures.extend(new)
             self.clause_subject = ""             # a subject reaches only the clause right after it
         ctx.topic = topic
         return figures
+
+    @staticmethod
+    def _inherit_stage(new: list[Figure], parent: Figure) -> None:
+        """其中 children of 新开工项目 are 新开工 too: 制造业项目 → 新开工制造业项目."""
+        for fig in new:
+            if fig.role == "level" and parent.children_prefix and fig.amount.kind == parent.amount.kind \
+                    and not fig.name.startswith(parent.children_prefix):
+                fig.name = parent.children_prefix + fig.name
+
+    def _pair_owners(self, new: list[Figure], cs: int, pos: int, mentions: list[Mention]) -> None:
+        """洛阳高新区、新乡高新区分别实现营业收入1280亿元、865亿元: each figure its own owner,
+        and a later list of as many figures in the sentence the same owners."""
+        owners = self._listed_owners(cs, pos, len(new), mentions) or (
+            self.list_owners if len(self.list_owners) == len(new) else [])
+        for fig, owner in zip(new, owners):
+            fig.entity = owner
+        self.list_owners = owners or self.list_owners
+
+    def _attach_growth(self, new: list[Figure], seg: str, figures: list[Figure], last_level: list[Figure]) -> bool:
+        """Give changes to the figures they belong to (…149亿元，同比增长11%; 分别增长12%、8%);
+        False when they stand as facts of their own."""
+        if not self._owns_subject(seg) and last_level:
+            levels = [f for f in figures if f.role == "level"]
+            targets = levels[-len(new):] if len(new) <= len(levels) else last_level[-1:]
+            if len(new) == len(targets) and all(t.growth is None for t in targets):
+                for t, g in zip(targets, new):
+                    t.growth = g.value
+                return True
+        return self._attach_by_name(new, figures)
+
+    def _topic_after(self, new: list[Figure], role: str, seg: str, topic: str) -> str:
+        """What the next clause without a subject of its own speaks of."""
+        name = new[-1].name
+        if role == "level":
+            return name
+        if role == "growth" and self._owns_subject(seg):
+            return name.removesuffix("增速")
+        if role == "share":                      # 失业率为5.1%，比上年回落0.3个百分点
+            return name[: name.index("占", 2)] if "占" in name[2:] else name
+        return topic
 
     def _groups(self, amounts: list[Amount]) -> list[list[Amount]]:
         """Consecutive amounts of one kind joined only by 、/和/至 form one list."""
@@ -672,9 +691,10 @@ class SentenceReader:
         items = [i for i in ITEM_ANY.split(seg) if i.strip()]
         return len(items) >= 2 and len(items) == int(a.value)
 
-    def _figure(self, a: Amount, name: str, role: str, s: int, ce: int, noun_end: int,
+    def _figure(self, a: Amount, name: str, role: str, sentence: tuple[int, int], ce: int, noun_end: int,
                 times: list[TimeRef], ctx: Context) -> Figure:
         """The figure of one amount: its value in its role, status, time and entity."""
+        s = sentence[0]
         down = bool(_patterns()["down"].search(self.text, max(s, a.outer_start - 6), a.outer_start))
         value, unit, value_base, base_unit = a.value, a.unit, a.value_base, a.base_unit
         growth = None
@@ -692,12 +712,11 @@ class SentenceReader:
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
         if conditional and status == "expected":
             year, period = None, ""
-        fig = Figure(amount=a, name=name, role=role, value=value, unit=unit, value_base=value_base,
-                     base_unit=base_unit, growth=growth, status=status, year=year, period=period,
-                     entity=self.entity_at(s, a, ce, noun_end, ctx))
         stage = STAGE.match(name)
-        fig.children_prefix = stage[0] if stage else ""
-        return fig
+        return Figure(amount=a, name=name, role=role, value=value, unit=unit, value_base=value_base,
+                      base_unit=base_unit, growth=growth, status=status, year=year, period=period,
+                      entity=self.entity_at(s, a, ce, noun_end, ctx),
+                      children_prefix=stage[0] if stage else "", sentence=sentence)
 
     def doublings(self, s: int, e: int) -> list[Amount]:
         """翻番: a growth of 100 %, read like 增长1倍."""
