@@ -53,8 +53,12 @@ TIME = regex.compile(rf"""
 
 
 ANCHOR = regex.compile(r"[年月季目五今日]")   # one of these is in every expression TIME matches
-EVENT_AFTER = regex.compile(r"\s*(?:前后|左右)?\s*(?:开工|投产|建成|竣工|开业|达产|落成|完工|投运|运营|通车|启用|签约|揭牌)")
-EVENT_BEFORE = regex.compile(r"[于、]$")     # 计划于2024年6月开工、2025年底投产: a schedule of events
+# The date of an event, not the time of the figures around it: 计划于2024年6月开工、2025年底投产；
+# 2016年在上海证券交易所主板上市（…）; 成立于1998年. Not 10月竣工项目, where the event names the figure.
+EVENT_AFTER = regex.compile(r"\s*(?:前后|左右|上午|下午)?\s*(?:在[^,;。()、]{1,14})?"
+                            r"(?:开工|投产|建成|竣工|开业|达产|落成|完工|投运|运营|通车|启用|签约|揭牌|上市|成立|挂牌)+"
+                            r"(?=[,;。()、]|$)")
+EVENT_BEFORE = regex.compile(r"(?:成立|始建|创建|设立|建)于$")
 REACH = 10                                 # no expression reaches further than this from its anchor
 
 
@@ -172,5 +176,5 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                 begin = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
                 compare = bool(m["compare"]) or bool(out and out[-1].compare and out[-1].end == begin)  # 比上年全年
                 out.append(TimeRef(begin, m.end(), resolved[0], resolved[1], compare, bool(m["rel"]),
-                                   bool(EVENT_AFTER.match(text, m.end()) and EVENT_BEFORE.search(text, max(0, begin - 2), begin))))
+                                   bool(EVENT_AFTER.match(text, m.end()) or EVENT_BEFORE.search(text, max(0, begin - 3), begin))))
     return out
