@@ -23,7 +23,7 @@ CN_ALL = CN_START + "百千万亿"
 # Closed sets of context that make a number something other than an amount.
 NOT_AFTER = ("第", "届", "数", "几", "若干", "之")
 FORMULA = set("+×>＜<=*")
-DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "周")
+DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "周", "季度")
 HAN = regex.compile(r"\p{Han}")
 NEGATIVE = regex.compile(r"[、,，和及长为]-$")
 SHORT_QUOTE = 10

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from .amounts import Amount, find_amounts
+from .amounts import Amount, amount_pattern, find_amounts
 from .document import Document
 from .entities import Entities, Mention
 from .timeexpr import SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, TimeRef, find_times, shift_year
@@ -46,6 +46,7 @@ ENUMERATED = regex.compile(r"[等、]")
 LOCATIVE = regex.compile(r"(?:在|于|到|落户)$")
 OWNER_JOINER = regex.compile(r"\s*[、和及与]\s*")
 NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
+BOUND_AFTER = regex.compile(r"^(?:及以上|以上|以下)")
 MONEY_LABEL = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)*元")
 NUMERAL_START = regex.compile(r"[\d一二两三四五六七八九十]")
 HAN_TAIL = regex.compile(r"[\p{Han}]{1,6}")
@@ -338,6 +339,7 @@ class SentenceReader:
     def noun_after(self, a: Amount, clause_end: int) -> tuple[str, int]:
         """The counted noun after a classifier (39个10亿元项目为支撑 → 10亿元项目), and its end."""
         i, t = a.outer_end, self.text
+        p_light = _patterns()["light"]
         if a.kind != "count" or i >= clause_end:
             return "", i
         first = t[i]
@@ -350,6 +352,8 @@ class SentenceReader:
             ch = t[j]
             if ch in "为和与及等" or (ch == "、" and j + 1 < clause_end and NUMERAL_START.match(t[j + 1])):
                 break
+            if j > i and ((ch.isdigit() and self._figure_at(j)) or p_light.match(t, j)):
+                break                            # 11个国家级开发区完成进出口968.7亿元: the noun ends at its verb
             if t.startswith(("先后", "相继", "分别", "已经", "均已"), j):
                 break
             if ch == "的":
@@ -536,10 +540,11 @@ class SentenceReader:
                 noun = noun[:-1]
                 if any(f.value == first.value and f.unit == first.unit and noun in f.name for f in self.seen):
                     return None
-            if first.chinese and (not p["economic"].search(noun) or self._apposition(seg, first)):
+            if first.chinese and first.value < 10 and (not p["economic"].search(noun) or self._apposition(seg, first)):
                 return None
             verb = clean_name(seg)
-            name = noun if not verb or len(verb) > 6 or verb == noun else verb + noun
+            short = len(noun) <= 2               # 带动种植户一千二百余户增收: the noun stands before
+            name = noun if not verb or (len(verb) > 6 and not short) or verb == noun else verb + noun
             return [(clean_name(name) or noun, noun_end)]
         name = clean_name(seg)
         prev = last_level[-1] if last_level else None
@@ -568,10 +573,12 @@ class SentenceReader:
                 name = prev.name
             elif topic and SHORT_HAN.fullmatch(seg.strip()):
                 name = topic
-        if not name or (first.chinese and first.kind == "count" and not p["economic"].search(name)):
+        if not name or (first.chinese and first.kind == "count" and first.value < 10
+                         and not p["economic"].search(name)):    # 两座城市, 四家班子: small counts in words are rhetoric
             return None
         if n > 1:
-            items = split_items(seg, n) or self._respectively(cs, seg, n)
+            own = clean_name(seg[: seg.find("分别")]) if "分别" in seg else name
+            items = split_items(seg, n) or (None if own else self._respectively(cs, seg, n))
             return [(i, first.end) for i in items] if items else [(name, first.end)] * n
         if seg.endswith("各"):                # 新签约、新开工项目各60个: one figure for each
             items = split_items(seg[:-1], seg.count("、") + 1)
@@ -674,6 +681,15 @@ class SentenceReader:
         lead = SUBJECT_LIST.match(self.text[sentence_start:cs])
         items = split_items(lead[0], n) if lead else None
         return [i + verb for i in items] if items else None
+
+    def _figure_at(self, j: int) -> bool:
+        """Does a figure of its own start at j, rather than a label inside a name (39个10亿元项目,
+        58个投资总额1000万美元以上新设外资项目) or a number in a name (世界500强)?"""
+        amount = amount_pattern().match(self.text, j)
+        if not amount:
+            return False
+        rest = BOUND_AFTER.sub("", self.text[amount.end():amount.end() + 10], count=1)
+        return not _patterns()["threshold"].match(rest)
 
     def _is_label(self, a: Amount) -> bool:
         """10亿元项目, 1000万美元以上新设外资项目: an amount that names a class of things."""

@@ -34,6 +34,7 @@ CORPORA = {
     "heldout2": (DATA / "heldout2", DATA / "heldout2" / "gold.csv", WIDER_TARGETS),
     "heldout3": (DATA / "heldout3", DATA / "heldout3" / "gold.csv", WIDER_TARGETS),
     "heldout4": (DATA / "heldout4", DATA / "heldout4" / "gold.csv", WIDER_TARGETS),
+    "heldout5": (DATA / "heldout5", DATA / "heldout5" / "gold.csv", WIDER_TARGETS),
 }
 
 
