@@ -752,7 +752,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         # a title from metadata dates what follows it (2022年年度报告 … 报告期内实现营业收入…)
         titled = [t for t in find_times(doc.title, doc.year, doc.month) if not t.compare]
         ctx.time = TimeRef(0, 0, titled[-1].year, titled[-1].period, False, False) if titled else None
-    figures: list[Figure] = []
+    figures = reader.seen                      # the reader looks back over what it has read
     text = doc.text
     amounts = sorted(find_amounts(text, doc.body_start) + reader.doublings(doc.body_start, len(text)),
                      key=lambda a: a.start)
@@ -767,7 +767,6 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         when = times[bisect.bisect_left(time_starts, s):bisect.bisect_left(time_starts, e)]
         found = reader.read(s, e, ctx, here, when) if here else []
         figures.extend(found)
-        reader.seen.extend(found)
         dated = [t for t in when if not t.compare and not t.event and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)]
         if dated:
@@ -781,6 +780,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
 
 
 def as_row_values(fig: Figure) -> dict:
+    """The table columns of a figure, but for the document's own (doc, title, published, sentence)."""
     return {
         "entity": fig.entity, "indicator": fig.name,
         "category": category_of(fig.name, fig.amount.kind, fig.unit, fig.role),
