@@ -24,6 +24,8 @@ LEADING_META = regex.compile(r"\A\ufeff?(?:[ \t]*(?:date|title|source|published|
 DATE = regex.compile(r"""
     (?P<y>(?:19|20)\d{2}) \s* (?:[-/.年]\s*(?P<m>\d{1,2}) \s* (?:[-/.月]\s*(?P<d>\d{1,2}) \s* 日?)?)?
 """, regex.X)
+YEAR_MENTION = regex.compile(r"(?<![到至于\d])(?P<y>(?:19|20)\d{2})\s*年(?!底前|以前)")
+PLAN_AFTER = regex.compile(r"[^。！？\n]*?(?:将|力争|计划|目标|预计|确保|争取)")
 EVENT = regex.compile(r"(?:迎接|召开前夕|即将召开)[^。\n]{0,20}?(?P<event>" +
                       alternation([p for p, _ in dating_events()]) + ")")
 
@@ -75,7 +77,9 @@ def _date_from_text(body: str) -> str:
     m = EVENT.search(body)
     if m:
         return str(dict(dating_events())[m["event"]])
-    return ""
+    # News reports its latest year; a plan's year (到2025年, 2024年将力争…) is still to come.
+    years = [int(y["y"]) for y in YEAR_MENTION.finditer(body) if not PLAN_AFTER.match(body, y.end())]
+    return str(max(years)) if years else ""
 
 
 def _first_line(body: str) -> str:

@@ -71,6 +71,7 @@ NEW = regex.compile(f"^(?:{alternation(FIGURE_WORDS['new_prefixes'])})")
 TOTAL = regex.compile(alternation(FIGURE_WORDS["totals"]))
 CLAUSE_STATUS = tuple(FIGURE_WORDS["clause_status"])   # unless they open a list: 目标是：…；…
 CLAUSE_BREAK = regex.compile(r"[,;]")
+ALREADY = regex.compile(r"已经?(?!达|超|突破)")
 MEASURED_AGAINST = regex.compile(f"(?:{alternation(FIGURE_WORDS['measured_against'])})[^,;]{{0,4}}$")
 LIST_OPENER = regex.compile(r"\s*(?:是|为|如下)?\s*:")
 DISPOSAL = regex.compile(alternation(FIGURE_WORDS["disposal_verbs"]))
@@ -268,7 +269,7 @@ class SentenceReader:
         (预期目标是：…；…), else up to the next semicolon.
         """
         p = _patterns()
-        status = "actual"
+        status, governing = "actual", s
         for m in self.status_marks:
             if m.end() > pos:
                 break
@@ -287,7 +288,9 @@ class SentenceReader:
                 if DISPOSAL.search(between.split(",")[0]):
                     continue                     # 将项目招引放在首位: 将 as 把, not the future
                 kind = "expected" if p["outcome"].match(self.text, m.end()) else "target"
-            status = kind
+            status, governing = kind, m.end()
+        if status != "actual" and ALREADY.search(self.text, governing, pos):
+            status = "actual"                    # 计划新开工项目已开工286个，开工率92.3%: done, whatever was planned
         conditional = any(end <= pos for end in self.conditions)
         return status, conditional
 
@@ -462,7 +465,7 @@ class SentenceReader:
         """Give changes to the figures they belong to (…149亿元，同比增长11%; 分别增长12%、8%);
         False when they stand as facts of their own."""
         if not self._owns_subject(seg) and last_level:
-            levels = [f for f in figures if f.role == "level"]
+            levels = [f for f in figures if f.role == "level" and not f.name.endswith(BARE_CHANGES)]   # not 较年初增加X
             targets = levels[-len(new):] if len(new) <= len(levels) else last_level[-1:]
             if len(new) == len(targets) and all(t.growth is None for t in targets):
                 for t, g in zip(targets, new):
@@ -498,8 +501,8 @@ class SentenceReader:
             return "pp"
         if a.kind == "double":
             return "growth"
-        if a.kind == "times" and TIMES_OF.search(seg):
-            return "growth"
+        if a.kind == "times" and TIMES_OF.search(self.text, max(0, a.outer_start - 8), a.outer_start):
+            return "growth"                      # 是上年的3倍 (上年 is cut from the segment as a time)
         if a.kind in ("pct", "times"):
             tail = BEFORE_AMOUNT.sub("", seg)
             if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")):
@@ -639,7 +642,8 @@ class SentenceReader:
     @staticmethod
     def _restated(before: list[Figure], new: list[Figure]) -> bool:
         return (len(before) == len(new) == 1 and before[0].amount.approx and not new[0].amount.approx
-                and before[0].name == new[0].name and before[0].base_unit == new[0].base_unit)
+                and before[0].name == new[0].name and before[0].base_unit == new[0].base_unit
+                and before[0].status == new[0].status)
 
     @staticmethod
     def _attach_by_name(growths: list[Figure], figures: list[Figure]) -> bool:

@@ -35,6 +35,7 @@ CORPORA = {
     "heldout3": (DATA / "heldout3", DATA / "heldout3" / "gold.csv", WIDER_TARGETS),
     "heldout4": (DATA / "heldout4", DATA / "heldout4" / "gold.csv", WIDER_TARGETS),
     "heldout5": (DATA / "heldout5", DATA / "heldout5" / "gold.csv", WIDER_TARGETS),
+    "heldout6": (DATA / "heldout6", DATA / "heldout6" / "gold.csv", WIDER_TARGETS),
 }
 
 

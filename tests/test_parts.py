@@ -148,3 +148,12 @@ def test_metadata_title_dates_the_text() -> None:
     [fact] = extract_text(text, doc="report")
     assert (fact.year, fact.period, fact.published, fact.title) == (2022, "2022", "2023-03-28", "2022年年度报告摘要")
     assert text[fact.start:fact.end] == "8,652.3万元"
+
+
+@pytest.mark.parametrize("raw, published", [
+    ("2023年，全县实现产值86.4亿元。2024年，凤冈县将力争产值突破95亿元。", "2023"),
+    ("2023年，经开区实现产值586亿元。2024年以来，已签约项目47个。", "2024"),
+    ("到2025年，园区产值达到1000亿元。", ""),
+])
+def test_undated_text_takes_its_latest_reported_year(raw: str, published: str) -> None:
+    assert read_document(raw).published == published
