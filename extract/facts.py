@@ -43,7 +43,7 @@ ITEM_ANY = regex.compile(r"、|和|与|及")
 ITEM_LEAD = regex.compile(r"^(?:来自|对|其中)")
 ORDINAL_ITEMS = regex.compile(r"(?P<prefix>第?)[一二三四五六七八九](?:、[一二三四五六七八九])+(?P<head>\p{Han}+)")
 ENUMERATED = regex.compile(r"[等、]")
-LOCATIVE = regex.compile(r"(?:在|于|到|落户)$")
+LOCATIVE = regex.compile(r"(?:在|于|到|赴|前往|来到|落户)$")
 OWNER_JOINER = regex.compile(r"\s*[、和及与]\s*")
 NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
 BOUND_AFTER = regex.compile(r"^(?:及以上|以上|以下)")
@@ -643,7 +643,8 @@ class SentenceReader:
     def _restated(before: list[Figure], new: list[Figure]) -> bool:
         return (len(before) == len(new) == 1 and before[0].amount.approx and not new[0].amount.approx
                 and before[0].name == new[0].name and before[0].base_unit == new[0].base_unit
-                and before[0].status == new[0].status)
+                and before[0].status == new[0].status
+                and 0 <= new[0].value_base - before[0].value_base <= 0.1 * before[0].value_base)
 
     @staticmethod
     def _attach_by_name(growths: list[Figure], figures: list[Figure]) -> bool:
