@@ -119,6 +119,15 @@ class Cut:
     end: int
 
 
+@dataclass(slots=True)
+class Candidate:
+    """A mention that may own the figures after it in its sentence."""
+
+    mention: Mention
+    list_mark: int | None    # where a 、/等 after it starts a list of names, if it is in one
+    locative: bool           # 在X, 赴X: where something is done, an owner only if no other is named
+
+
 @dataclass
 class Figure:
     """A fact under construction."""
@@ -231,6 +240,8 @@ class SentenceReader:
         self.entities = entities
         self.seen: list[Figure] = []        # the figures of the sentences read so far
         self.first_figure = 0                        # where the first amount of the sentence starts
+        self.sentence_end = 0
+        self.candidates: list[Candidate] = []        # who may own the sentence's figures
         self.clause_subject = ""                     # what a figure-less clause just spoke of
         self.list_owners: list[str] = []             # the owners of the sentence's last list of figures
         self.status_marks: list[regex.Match] = []   # status words of the sentence being read
@@ -310,16 +321,15 @@ class SentenceReader:
     def entity_at(self, s: int, amount: Amount, clause_end: int, noun_end: int, ctx: Context) -> str:
         """Who a figure belongs to: the nearest mention before it in the sentence that is not one of
         a list of examples (A、B等), else a place it lands in (落户X), else the paragraph's topic."""
-        mentions = self.entities.between(s, amount.outer_start)
         # Within its own ；-item any mention may own the figure; from earlier items only one that
         # stands before the sentence's first figure (its subject), not 达埔镇 in "…200亿元，达埔镇…；".
         item = self.text.rfind(";", s, amount.outer_start)
-        usable = [m for m in mentions if m.name and not self._named_in_list(m, amount)
-                  and not self._listed(m) and not OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start)
-                  and (m.start > item or m.end <= self.first_figure)]
-        owners = [m for m in usable if not LOCATIVE.search(self.text, max(s, m.start - 2), m.start)] or usable
+        usable = [c for c in self.candidates if c.mention.end <= amount.outer_start
+                  and not (c.list_mark is not None and c.list_mark < amount.outer_start)
+                  and (c.mention.start > item or c.mention.end <= self.first_figure)]
+        owners = [c for c in usable if not c.locative] or usable
         if owners:
-            return owners[-1].name               # 公司拟在玉环经济开发区投资…: the company, not where it builds
+            return owners[-1].mention.name       # 公司拟在玉环经济开发区投资…: the company, not where it builds
         after = [m for m in self.entities.between(max(amount.end, noun_end), clause_end) if m.name]
         if not after and noun_end > amount.end:
             after = [m for m in self.entities.between(amount.end, clause_end)
@@ -328,11 +338,20 @@ class SentenceReader:
             return after[0].name
         return ctx.entity or self.entities.main
 
-    def _named_in_list(self, m: Mention, amount: Amount) -> bool:
-        """Is the mention one of a list of names (A、B等…) before the figure? A 、 after a figure
-        of its own (…1500个以上、实际到位…) separates figures, not names."""
-        mark = ENUMERATED.search(self.text, m.end, amount.outer_start)
-        return bool(mark) and not NUMERAL_START.search(self.text, m.end, mark.start())
+    def _owner_candidates(self, s: int, mentions: list[Mention]) -> list[Candidate]:
+        """The sentence's named mentions that may own a figure: not items of a list (…、潭下镇…),
+        not objects of a comparison (高于全市); with where a list of names after them begins
+        (A、B等 before a figure), and whether they are only where something is done (在X投资)."""
+        out = []
+        for m in mentions:
+            if not m.name or self._listed(m) or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start):
+                continue
+            mark = ENUMERATED.search(self.text, m.end, self.sentence_end)
+            if mark and NUMERAL_START.search(self.text, m.end, mark.start()):
+                mark = None                      # …1500个以上、实际到位…: a 、 after a figure separates figures
+            out.append(Candidate(m, mark.start() if mark else None,
+                                 bool(LOCATIVE.search(self.text, max(s, m.start - 2), m.start))))
+        return out
 
     def _listed(self, m: Mention) -> bool:
         """Is the mention an item of a list (…、潭下镇社会福利院4大项目): an example, not an owner?"""
@@ -396,6 +415,8 @@ class SentenceReader:
         text = self.text
         mentions = self.entities.between(s, e)
         self.first_figure = amounts[0].outer_start
+        self.sentence_end = e
+        self.candidates = self._owner_candidates(s, mentions)
         self.clause_subject = ""
         self.list_owners = []
         self.status_marks = list(p["status"].finditer(text, s, e))
