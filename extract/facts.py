@@ -128,7 +128,7 @@ class Candidate:
     locative: bool           # 在X, 赴X: where something is done, an owner only if no other is named
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """A fact under construction."""
 
