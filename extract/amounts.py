@@ -27,6 +27,7 @@ DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "�
 HAN = regex.compile(r"\p{Han}")
 NEGATIVE = regex.compile(r"[、,，和及长为]-$")
 SHORT_QUOTE = 10
+MODEL_QUOTE = 30    # a quoted model joins its parts with + (“1+1+N”) and may be longer
 LAST_OPEN_QUOTE = regex.compile(r"(?r)[“‘「《\"]")      # searched backwards: the nearest opening quote
 CLOSE_QUOTE = regex.compile(r"[”’」》\"]")   # a quoted label is at most this long (“1+8”, “十四五”, “五个中心”)
 
@@ -76,10 +77,14 @@ class Amount:
 
 
 def _in_short_quote(text: str, start: int, end: int) -> bool:
-    opening = LAST_OPEN_QUOTE.search(text, max(0, start - SHORT_QUOTE), start)
+    """“五个中心”, “1名市领导+1个牵头部门+1批链主企业”: a quoted label or model, not a figure."""
+    opening = LAST_OPEN_QUOTE.search(text, max(0, start - MODEL_QUOTE), start)
     if not opening or CLOSE_QUOTE.search(text, opening.end(), start):
         return False
-    return bool(CLOSE_QUOTE.search(text, end, opening.start() + SHORT_QUOTE + 2))
+    closing = CLOSE_QUOTE.search(text, end, opening.start() + MODEL_QUOTE + 2)
+    if not closing:
+        return False
+    return closing.end() - opening.start() <= SHORT_QUOTE + 2 or "+" in text[opening.end():closing.start()]
 
 
 def _split_numeral(num: str, mult: str | None) -> tuple[str, str]:

@@ -31,7 +31,7 @@ PUNCTUATION = set("，,。；;：:！!？?“”‘’\"'《》〈〉【】「�
 NAME_STOP = {
     "park": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
                               "0123456789月日年亿元"),
-    "company": PUNCTUATION | set("的在与和及对了是为到于将把由从让使给等也都就还再又并且而其该我各此这之以来有"),
+    "company": PUNCTUATION | set("的在与及对了是为到于将把由从让使给等也都就还再又并且而其该我各此这之以来有"),   # 和: 天和药业
     "town": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
                               "0123456789月日年县市区"),
 }
@@ -180,14 +180,15 @@ def _compatible(kind: str, other: str) -> bool:
     return not kind or not other or kind == other
 
 
+def _park_suffix(name: str) -> str:
+    """The longest park suffix the name ends with (新片区, not 片区, in 临港新片区)."""
+    return max((s for s in PARK_SUFFIXES if name.endswith(s)), key=len, default="")
+
+
 @lru_cache(maxsize=4096)
 def _core(name: str) -> str:
     """花桥经济开发区 → 花桥: the name without its park suffix and the modifiers before it."""
-    for s in PARK_SUFFIXES:
-        if name.endswith(s):
-            name = name[: -len(s)]
-            break
-    return CORE_MODIFIERS.sub("", name)
+    return CORE_MODIFIERS.sub("", name[: len(name) - len(_park_suffix(name))])
 
 
 @lru_cache(maxsize=None)
@@ -228,7 +229,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             found.append(Mention(m.start("name"), m.end("name"), m["name"], "company"))
     found.sort(key=lambda f: f.start)
     cores = {_core(f.name) for f in found if f.kind == "park" and (
-        not f.name.endswith(GENERIC_PARK_SUFFIXES) or _starts_with_place(_core(f.name)))}
+        _park_suffix(f.name) not in GENERIC_PARK_SUFFIXES or _starts_with_place(_core(f.name)))}
     found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
              or any(c.endswith(_core(f.name)) and c[: -len(_core(f.name))] in strong for c in cores)]
     spans = [(f.start, f.end) for f in found]

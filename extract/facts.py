@@ -106,7 +106,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "economic": regex.compile(alternation(w["nouns"]["economic"])),
         "subject": regex.compile(
             "[\\p{Han}]{0,10}?(?:" + alternation([k for k, _, _ in indicator_keywords() if len(k) > 1]
-                                                 + ["产业", "行业", "板块", "领域"]) + ")"),
+                                                 + ["产业链", "产业", "行业", "板块", "领域"]) + ")"),
         "threshold": regex.compile(f"^[^，,；;。、的]{{0,5}}?(?:{alternation(w['nouns']['threshold_heads'])})"),
     }
 
@@ -399,6 +399,8 @@ class SentenceReader:
             if lo <= m.start and m.end <= a.outer_start and "等" not in self.text[m.end:a.outer_start]:
                 if OBJECT_MARKER.search(self.text, lo, m.start):
                     break                        # 占江苏全省…的: the rest is the object of 占
+                if LOCATIVE.search(self.text, lo, m.start):
+                    continue                     # 在安徽投资项目: where, part of the name
                 cuts.append(m)
         cuts += [t for t in times if lo <= t.start and t.end <= a.outer_start and not t.compare]
         cuts += [Cut(c.start(), c.end()) for c in CONDITIONAL.finditer(self.text, lo, a.outer_start)]
@@ -575,8 +577,9 @@ class SentenceReader:
         total = TOTAL.search(seg)
         stage = STAGE.fullmatch(name)
         subject, self.clause_subject = self.clause_subject, ""
-        if subject and len(name) <= 3 and (not name or self._names_indicator(name)) and subject not in name:
-            name = subject + name                # 新型显示产业受…影响，产值118.3亿元; 研发投入不降反增，达到4200万元
+        bare = p["light"].sub("", name)
+        if subject and len(bare) <= 3 and (not bare or self._names_indicator(bare)) and subject not in name:
+            name = subject + bare                # 新型显示产业受…影响，产值118.3亿元; 研发投入不降反增，达到4200万元
         elif prev and CHANGE_TO.search(seg):
             name = prev.name                     # 产值从600多万元提高到7000多万元
         elif prev and total and (not name or TOTAL.fullmatch(name)):
