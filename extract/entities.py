@@ -146,7 +146,7 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: f
             i -= 1                                            # 都 in 成都: a place name goes on
         else:
             break
-    name = text[i:suffix.end()]
+    name = text[i:suffix.end()].lstrip("()")
     verb = LEADING_VERB.match(name)
     if verb:
         name = name[verb.end():]
@@ -229,7 +229,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             found.append(Mention(m.start("name"), m.end("name"), m["name"], "company"))
     found.sort(key=lambda f: f.start)
     cores = {_core(f.name) for f in found if f.kind == "park" and (
-        _park_suffix(f.name) not in GENERIC_PARK_SUFFIXES or _starts_with_place(_core(f.name)))}
+        _park_suffix(f.name) not in GENERIC_PARK_SUFFIXES or _starts_with_place(_core(f.name))
+        or _core(f.name) in index)}             # 江北新区: a county's short name is enough here
     found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
              or any(c.endswith(_core(f.name)) and c[: -len(_core(f.name))] in strong for c in cores)]
     spans = [(f.start, f.end) for f in found]

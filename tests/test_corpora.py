@@ -36,6 +36,7 @@ CORPORA = {
     "heldout4": (DATA / "heldout4", DATA / "heldout4" / "gold.csv", WIDER_TARGETS),
     "heldout5": (DATA / "heldout5", DATA / "heldout5" / "gold.csv", WIDER_TARGETS),
     "heldout6": (DATA / "heldout6", DATA / "heldout6" / "gold.csv", WIDER_TARGETS),
+    "heldout7": (DATA / "heldout7", DATA / "heldout7" / "gold.csv", WIDER_TARGETS),
 }
 
 
