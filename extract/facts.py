@@ -51,7 +51,7 @@ MONEY_LABEL = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)*元")
 NUMERAL_START = regex.compile(r"[\d一二两三四五六七八九十]")
 HAN_TAIL = regex.compile(r"[\p{Han}]{1,6}")
 DESTINATION = regex.compile(f"(?r)(?:{alternation(FIGURE_WORDS['destination_verbs'])})")   # the last one
-BEFORE_AMOUNT = regex.compile(r"(?:分别|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
+BEFORE_AMOUNT = regex.compile(r"(?:分别|均|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
 RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
 RESPECTIVELY = regex.compile(r"^分别")
 PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_starts'])})")
@@ -76,6 +76,8 @@ MEASURED_AGAINST = regex.compile(f"(?:{alternation(FIGURE_WORDS['measured_agains
 LIST_OPENER = regex.compile(r"\s*(?:是|为|如下)?\s*:")
 DISPOSAL = regex.compile(alternation(FIGURE_WORDS["disposal_verbs"]))
 DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline dates its own sentence only
+AMONG = regex.compile(r"(?<!集)中有?$|(?<!集)中有")   # N个X中(有): the population a part is taken from
+ADJUSTED = regex.compile(r"剔除[^,;]*?后")    # 剔除留抵退税因素后可比增长2.3%: the same figure, adjusted
 DECLINE_NARROWS = regex.compile(r"(?:降幅|跌幅|亏损).*(?:收窄|缩小|减少)")
 PAST_SPAN = regex.compile(r"过去|近")                 # 从近10年的数据看: a window, not the time of what follows
 CONDITIONAL = regex.compile(f"(?:{alternation(FIGURE_WORDS['conditional_events'])})后")
@@ -490,6 +492,8 @@ class SentenceReader:
         if not self._owns_subject(seg) and last_level:
             levels = [f for f in figures if f.role == "level" and not f.name.endswith(BARE_CHANGES)]   # not 较年初增加X
             targets = levels[-len(new):] if len(new) <= len(levels) else last_level[-1:]
+            if len(new) == 1 and len(last_level) > 1 and "均" in seg:
+                new, targets = new * len(last_level), last_level   # 分别达到A和B，增速均为5.9%
             if len(new) == len(targets) and all(t.growth is None for t in targets):
                 for t, g in zip(targets, new):
                     t.growth = g.value
@@ -537,7 +541,7 @@ class SentenceReader:
 
     def _owns_subject(self, seg: str) -> bool:
         p = _patterns()
-        tail = p["growth_end"].sub("", BEFORE_AMOUNT.sub("", TIMES_OF.sub("", seg)))
+        tail = p["growth_end"].sub("", BEFORE_AMOUNT.sub("", TIMES_OF.sub("", ADJUSTED.sub("", seg))))
         return len(clean_name(p["compare"].sub("", tail))) >= 2
 
     def _names(self, group: list[Amount], seg: str, role: str, topic: str, last_level: list[Figure],
@@ -562,8 +566,9 @@ class SentenceReader:
         if noun:
             if p["abstract"].match(noun) or (noun.endswith("中") and "在" in self.text[cs:first.start]):
                 return None                  # 五个方面; 在38个行业大类中: not figures
-            if noun.endswith("中") and noun_end >= ce and not noun.endswith("集中"):   # 签约的12个项目中，…
-                noun = noun[:-1]
+            among = AMONG.search(noun)
+            if among and (among.end() == len(noun) and noun_end >= ce or among[0].endswith("有")):
+                noun = noun[: among.start()]     # 签约的12个项目中，…; 13个设区市中有10个…
                 if any(f.value == first.value and f.unit == first.unit and noun in f.name for f in self.seen):
                     return None
             if first.chinese and first.value < 10 and (not p["economic"].search(noun) or self._apposition(seg, first)):

@@ -37,6 +37,7 @@ CORPORA = {
     "heldout5": (DATA / "heldout5", DATA / "heldout5" / "gold.csv", WIDER_TARGETS),
     "heldout6": (DATA / "heldout6", DATA / "heldout6" / "gold.csv", WIDER_TARGETS),
     "heldout7": (DATA / "heldout7", DATA / "heldout7" / "gold.csv", WIDER_TARGETS),
+    "heldout8": (DATA / "heldout8", DATA / "heldout8" / "gold.csv", WIDER_TARGETS),
 }
 
 
