@@ -238,6 +238,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if _covered(spans, ps, pe):
             continue
         full, level, parent = index[text[ps:pe]]
+        if level == "county" and not full.endswith("市") and text.startswith("市", pe) and pe - ps >= 2 \
+                and text[ps:pe] != full:
+            full, pe = text[ps:pe] + "市", pe + 1   # 海安市: a county that has become a city since the table
         if level == "county" and full.endswith("市"):
             level = "county-city"
         found.append(Mention(ps, pe, full, level, in_org=bool(org_re.match(text, pe))))
@@ -266,13 +269,15 @@ class Entities:
     def __init__(self, text: str, start: int, title: str = "") -> None:
         raw = find_mentions(text, start)
         raw = self._drop_uncontexted_counties(raw)
+        renamed = self._renamed_counties(raw)
+        raw = [self._rename(m, renamed) for m in raw]
         raw = self._group_parks(raw)
         self.mentions = [m for m in self._resolve(raw) if not m.in_org]
         self.starts = [m.start for m in self.mentions]
         counts = Counter(m.name for m in self.mentions if m.name)
         for m in find_mentions(title):
             if not m.anaphor and not m.in_org:
-                counts[self._canonical(m.name)] += 3
+                counts[self._canonical(self._rename(m, renamed).name)] += 3
         self.main = max(counts, key=lambda n: (counts[n], -self._first(n))) if counts else ""
 
     def _first(self, name: str) -> int:
@@ -286,6 +291,17 @@ class Entities:
         in_full = {m.name for m in raw if not m.anaphor and m.end - m.start == len(m.name) > 2}   # not 成县 in 建成县级
         return [m for m in raw if m.anaphor or m.kind not in ("county", "county-city")
                 or (m.end - m.start == len(m.name) > 2) or m.name in in_full or index[m.name][2] in named]
+
+    @staticmethod
+    def _renamed_counties(raw: list[Mention]) -> dict[str, str]:
+        """海安 is 海安市 where the article also writes 海安市, though the table still says 海安县."""
+        index, _ = _place_index()
+        return {index[m.name[:-1]][0]: m.name for m in raw if m.kind == "county-city"
+                and m.name[:-1] in index and index[m.name[:-1]][0] != m.name}
+
+    @staticmethod
+    def _rename(m: Mention, renamed: dict[str, str]) -> Mention:
+        return Mention(m.start, m.end, renamed[m.name], "county-city", m.anaphor, m.in_org) if m.name in renamed else m
 
     def _group_parks(self, raw: list[Mention]) -> list[Mention]:
         """One name per park: 三江新区 and 宜宾三江新区 are reported as the longer."""

@@ -77,6 +77,7 @@ LIST_OPENER = regex.compile(r"\s*(?:是|为|如下)?\s*:")
 DISPOSAL = regex.compile(alternation(FIGURE_WORDS["disposal_verbs"]))
 DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline dates its own sentence only
 AMONG = regex.compile(r"(?<!集)中有?$|(?<!集)中有")   # N个X中(有): the population a part is taken from
+OF_GROWTH = regex.compile(r"的(?:增速|增长|增幅)")
 ADJUSTED = regex.compile(r"剔除[^,;]*?后")    # 剔除留抵退税因素后可比增长2.3%: the same figure, adjusted
 DECLINE_NARROWS = regex.compile(r"(?:降幅|跌幅|亏损).*(?:收窄|缩小|减少)")
 PAST_SPAN = regex.compile(r"过去|近")                 # 从近10年的数据看: a window, not the time of what follows
@@ -300,8 +301,8 @@ class SentenceReader:
             if kind == "future":
                 if DISPOSAL.search(between.split(",")[0]):
                     continue                     # 将项目招引放在首位: 将 as 把, not the future
-                kind = "expected" if p["outcome"].match(self.text, m.end()) else "target"
-            status, governing = kind, m.end()
+                kind = "expected" if p["outcome"].match(self.text, m.end()) or status == "expected" else "target"
+            status, governing = kind, m.end()              # 预计上半年…将保持7%左右的增速: still a forecast
         if status != "actual" and ALREADY.search(self.text, governing, pos):
             status = "actual"                    # 计划新开工项目已开工286个，开工率92.3%: done, whatever was planned
         conditional = any(end <= pos for end in self.conditions)
@@ -532,8 +533,8 @@ class SentenceReader:
             return "growth"                      # 是上年的3倍 (上年 is cut from the segment as a time)
         if a.kind in ("pct", "times"):
             tail = BEFORE_AMOUNT.sub("", seg)
-            if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")):
-                return "growth"
+            if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")) or OF_GROWTH.match(self.text, a.outer_end):
+                return "growth"                  # …增长7%; 保持7%左右的增速
             if a.kind == "times":
                 return None
             return "share"
