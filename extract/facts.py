@@ -23,7 +23,7 @@ import regex
 from .amounts import Amount, amount_pattern, find_amounts
 from .document import Document
 from .entities import Entities, Mention
-from .timeexpr import SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, TimeRef, find_times, shift_year
+from .timeexpr import SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, TimeRef, find_times, moved, shift_year
 from .vocabulary import alternation, indicator_keywords, words
 
 FIGURE_WORDS = words()["figures"]      # the word lists of vocab/words.toml that the rules below use
@@ -79,6 +79,8 @@ DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline da
 AMONG = regex.compile(r"(?<!集)中有?$|(?<!集)中有")   # N个X中(有): the population a part is taken from
 OF_GROWTH = regex.compile(r"的(?:增速|增长|增幅)")
 ADJUSTED = regex.compile(r"剔除[^,;]*?后")    # 剔除留抵退税因素后可比增长2.3%: the same figure, adjusted
+SPECIAL_PERIODS = (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)
+MEETING = regex.compile(r"\s*(?:上午|下午)?\s*(?:在[^,;。]{1,20})?(?:召开|举行|举办)")   # 去年12月28日召开的全会
 DECLINE_NARROWS = regex.compile(r"(?:降幅|跌幅|亏损).*(?:收窄|缩小|减少)")
 PAST_SPAN = regex.compile(r"过去|近")                 # 从近10年的数据看: a window, not the time of what follows
 CONDITIONAL = regex.compile(f"(?:{alternation(FIGURE_WORDS['conditional_events'])})后")
@@ -311,7 +313,7 @@ class SentenceReader:
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
         """The time of a figure at pos: the last time before it in the sentence, else the one in force."""
         before = [t for t in times if t.end <= pos and not t.compare and not t.event]
-        if before and before[-1].period in (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR):
+        if before and before[-1].period in SPECIAL_PERIODS:
             last, base = before[-1], before[-2] if len(before) > 1 else ctx.time
             if last.period == WHOLE_YEAR:              # 2020年全年 / 下半年…，全年: the year in force
                 year = base.year if base and base.year else last.year
@@ -793,6 +795,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
                      key=lambda a: a.start)
     times = find_times(text, doc.year, doc.month, doc.body_start)
     amount_starts, time_starts = [a.start for a in amounts], [t.start for t in times]
+    speech = 0                                 # years between the article and a reported speech
     for m in SENTENCE.finditer(text, doc.body_start):
         s, e = m.span()
         paragraph = text.rfind("\n", doc.body_start, s)
@@ -800,10 +803,15 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
             ctx.paragraph, ctx.topic, ctx.entity = paragraph, "", ""
         here = amounts[bisect.bisect_left(amount_starts, s):bisect.bisect_left(amount_starts, e)]
         when = times[bisect.bisect_left(time_starts, s):bisect.bisect_left(time_starts, e)]
+        for t in when:                         # 去年12月28日召开的会议…今年以来: 今年 is the meeting's year
+            if t.relative and t.day and doc.year and t.year and MEETING.match(text, t.end):
+                speech = t.year - doc.year
+        when = [moved(t, speech) if speech and t.relative and not t.day and t.period not in SPECIAL_PERIODS else t
+                for t in when]
         found = reader.read(s, e, ctx, here, when) if here else []
         figures.extend(found)
         dated = [t for t in when if not t.compare and not t.event and not DURATION_TIME.match(text, t.start, t.end)
-                 and not PAST_SPAN.match(text, t.start, t.end) and t.period not in (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)]
+                 and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
         if dated:
             ctx.time = dated[-1]
         if found:

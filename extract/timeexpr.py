@@ -73,6 +73,7 @@ class TimeRef:
     compare: bool    # a comparison base: 比上年, 较2019年
     relative: bool   # resolved from the article's date
     event: bool = False   # the date of an event (2024年6月开工), not the time of the figures around it
+    day: bool = False     # names a day (去年12月28日): a speech on that day says 今年 of its own year
 
 
 def _period(year: int, first: int, last: int) -> str:
@@ -141,6 +142,12 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
     return year, _quarters(year, (first + 2) // 3, last // 3, sub)
 
 
+def moved(t: TimeRef, years: int) -> TimeRef:
+    """The same time expression read from a date `years` away from the article's."""
+    return TimeRef(t.start, t.end, t.year + years if t.year else t.year, shift_year(t.period, years),
+                   t.compare, t.relative, t.event, t.day)
+
+
 def shift_year(period: str, years: int) -> str:
     """2023Q1 → 2022Q1: every year in a period string moved by `years`."""
     return regex.sub(r"(?:19|20)\d{2}", lambda m: str(int(m[0]) + years), period)
@@ -176,5 +183,6 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                 begin = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
                 compare = bool(m["compare"]) or bool(out and out[-1].compare and out[-1].end == begin)  # 比上年全年
                 out.append(TimeRef(begin, m.end(), resolved[0], resolved[1], compare, bool(m["rel"]),
-                                   bool(EVENT_AFTER.match(text, m.end()) or EVENT_BEFORE.search(text, max(0, begin - 3), begin))))
+                                   bool(EVENT_AFTER.match(text, m.end()) or EVENT_BEFORE.search(text, max(0, begin - 3), begin)),
+                                   bool(m["d"])))
     return out

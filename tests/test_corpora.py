@@ -38,6 +38,7 @@ CORPORA = {
     "heldout6": (DATA / "heldout6", DATA / "heldout6" / "gold.csv", WIDER_TARGETS),
     "heldout7": (DATA / "heldout7", DATA / "heldout7" / "gold.csv", WIDER_TARGETS),
     "heldout8": (DATA / "heldout8", DATA / "heldout8" / "gold.csv", WIDER_TARGETS),
+    "heldout9": (DATA / "heldout9", DATA / "heldout9" / "gold.csv", WIDER_TARGETS),
 }
 
 
