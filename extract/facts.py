@@ -71,6 +71,7 @@ NEW = regex.compile(f"^(?:{alternation(FIGURE_WORDS['new_prefixes'])})")
 TOTAL = regex.compile(alternation(FIGURE_WORDS["totals"]))
 CLAUSE_STATUS = tuple(FIGURE_WORDS["clause_status"])   # unless they open a list: 目标是：…；…
 CLAUSE_BREAK = regex.compile(r"[,;]")
+GOAL_AFTER = regex.compile(f"(?:以上|左右)?的(?:{alternation(FIGURE_WORDS['goal_nouns'])})")
 ALREADY = regex.compile(r"已经?(?!达|超|突破)")
 MEASURED_AGAINST = regex.compile(f"(?:{alternation(FIGURE_WORDS['measured_against'])})[^,;]{{0,4}}$")
 LIST_OPENER = regex.compile(r"\s*(?:是|为|如下)?\s*:")
@@ -761,6 +762,8 @@ class SentenceReader:
         elif role == "pp" and down and not DECLINE_NARROWS.search(self.text, max(s, a.outer_start - 12), a.outer_start):
             value, value_base = -value, -value_base      # 降幅收窄3.8个百分点 is a gain, 回落0.3个百分点 a loss
         status, conditional = self.status_at(s, a.outer_start)
+        if GOAL_AFTER.match(self.text, a.outer_end):
+            status = "target"                    # 为完成增长5%以上的预期目标: the goal, even after 预计
         t = self.time_at(times, a.outer_start, ctx)
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
         if conditional and status == "expected":
