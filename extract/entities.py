@@ -124,6 +124,7 @@ ANAPHOR_TARGETS = {
     "province": ("province",), "company": ("company",), "town": ("town",),
 }
 DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
+POOL = regex.compile(alternation(words()["entities"]["pool_markers"]))
 
 
 @lru_cache(maxsize=None)
@@ -272,7 +273,8 @@ class Entities:
         renamed = self._renamed_counties(raw)
         raw = [self._rename(m, renamed) for m in raw]
         raw = self._group_parks(raw)
-        self.mentions = [m for m in self._resolve(raw) if not m.in_org]
+        pools = {m.start for m in raw if POOL.match(text, m.end)}
+        self.mentions = [m for m in self._resolve(raw, pools) if not m.in_org]
         self.starts = [m.start for m in self.mentions]
         counts = Counter(m.name for m in self.mentions if m.name)
         for m in find_mentions(title):
@@ -323,7 +325,9 @@ class Entities:
         return aliases.get(grouped, grouped)
 
     @staticmethod
-    def _resolve(raw: list[Mention]) -> list[Mention]:
+    def _resolve(raw: list[Mention], pools: set[int]) -> list[Mention]:
+        """Each anaphor named by the nearest mention before it of the kind it names; a set of
+        parts (南通各县) is not a candidate."""
         out: list[Mention] = []
         for m in raw:
             if not m.anaphor:
@@ -332,7 +336,8 @@ class Entities:
             targets = ANAPHOR_TARGETS[m.kind]
             if m.name in DISTRICT_WORDS:
                 targets = ("county", "park")
-            prior = next((p for p in reversed(out) if p.kind in targets and not p.anaphor and not p.in_org), None)
+            prior = next((p for p in reversed(out) if p.kind in targets and not p.anaphor and not p.in_org
+                          and p.start not in pools), None)
             prior = prior or next((p for p in reversed(out) if p.kind in targets and not p.anaphor), None)
             if prior is None:
                 later = Counter(p.name for p in raw if p.kind in targets and not p.anaphor and not p.in_org)
