@@ -81,7 +81,8 @@ def entity_aliases() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def places() -> list[Place]:
-    return [Place(r["name"], r["short"], r["level"], r["parent"]) for r in _rows("places.csv")]
+    """Provinces, cities and counties (places.csv), then economic regions (regions.csv)."""
+    return [Place(r["name"], r["short"], r["level"], r["parent"]) for r in _rows("places.csv") + _rows("regions.csv")]
 
 
 @lru_cache(maxsize=None)

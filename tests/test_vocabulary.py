@@ -42,5 +42,7 @@ def test_aliases_point_to_canonical_names() -> None:
 
 def test_gazetteer_levels() -> None:
     levels = {p.level for p in places()}
-    assert levels == {"province", "city", "county"}
+    assert levels == {"province", "city", "county", "region"}
     assert len([p for p in places() if p.level == "province"]) >= 31
+    provinces = {p.name for p in places() if p.level == "province"}
+    assert all(p.parent in provinces for p in places() if p.level == "region"), "a region lies in one province"
