@@ -78,6 +78,7 @@ LIST_OPENER = regex.compile(r"\s*(?:是|为|如下)?\s*:")
 DISPOSAL = regex.compile(alternation(FIGURE_WORDS["disposal_verbs"]))
 DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline dates its own sentence only
 AMONG = regex.compile(r"(?<!集)中有?$|(?<!集)中有")   # N个X中(有): the population a part is taken from
+RATE_ONLY = frozenset(words()["growth"]["rate_only"])
 OF_GROWTH = regex.compile(r"的(?:增速|增长|增幅)")
 ADJUSTED = regex.compile(r"剔除[^,;]*?后")    # 剔除留抵退税因素后可比增长2.3%: the same figure, adjusted
 SPECIAL_PERIODS = (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)
@@ -631,8 +632,8 @@ class SentenceReader:
         tail = BEFORE_AMOUNT.sub("", seg)
         subject = clean_name(p["growth_end"].sub("", tail))
         subject = RATE_WORD_END.sub("", subject)
-        if len(subject) < 2:
-            subject = topic or (last_level[-1].name if last_level else "")
+        if len(subject) < 2 or subject in RATE_ONLY:   # 年均增长9.1%: the topic's average growth
+            subject = (topic or (last_level[-1].name if last_level else "")) + (subject if len(subject) >= 2 else "")
         if not subject:
             return None
         if n > 1:
@@ -780,6 +781,11 @@ class SentenceReader:
                 for m in _patterns()["double"].finditer(self.text, s, e)]
 
 
+def _inside_time(a: Amount, times: list[TimeRef], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, a.start) - 1
+    return i >= 0 and a.end <= times[i].end
+
+
 def read_figures(doc: Document, entities: Entities) -> list[Figure]:
     """Every figure of the document body, sentence by sentence.
 
@@ -797,7 +803,9 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
     amounts = sorted(find_amounts(text, doc.body_start) + reader.doublings(doc.body_start, len(text)),
                      key=lambda a: a.start)
     times = find_times(text, doc.year, doc.month, doc.body_start)
-    amount_starts, time_starts = [a.start for a in amounts], [t.start for t in times]
+    time_starts = [t.start for t in times]
+    amounts = [a for a in amounts if not _inside_time(a, times, time_starts)]   # 十三五头两年 has no 十五头 in it
+    amount_starts = [a.start for a in amounts]
     speech = 0                                 # years between the article and a reported speech
     for m in SENTENCE.finditer(text, doc.body_start):
         s, e = m.span()

@@ -32,7 +32,7 @@ TIME = regex.compile(rf"""
         (?P<span> (?P<y1>(?:19|20)\d{{2}}) \s* 年? \s* (?:至|到|-|—|~) \s* (?P<y2>(?:19|20)\d{{2}}) \s* 年 )
       | (?P<deadline_word> 力争 | 争取 | 计划 | 确保 | 再用 | 用 )
         (?P<deadline> \s* (?P<n>\d{{1,2}}|[{CN}]{{1,2}}) \s* 年 (?:内|时间|左右)? )
-      | (?P<plan> [“"]? (?P<plan_name>十[一二三四五六七八九]五|十五) [”"]? (?P<plan_part>末|期末|期间|时期|规划期) )
+      | (?P<plan> [“"]? (?P<plan_name>十[一二三四五六七八九]五|十五) [”"]? (?P<plan_part>末|期末|期间|时期|规划期|[前头](?P<plan_n>[二两三四1-4])年) )
       | (?P<past> (?:过去|近) (?P<past_n>[2-9]|\d{{2}}|[二两三四五六七八九]|十[一二三四五六七八九]?) 年 )
       | (?P<same_period> 上年同期 | 去年同期 )
       | (?P<whole_year> 全年 | 当年 )
@@ -101,6 +101,8 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
     if m["plan"]:
         first = 2021 + 5 * (PLANS.index(m["plan_name"]) - PLANS.index("十四五"))
         last = first + 4
+        if m["plan_n"]:                                  # 十四五前三年: 2021..2023
+            last = first + int(chinese_numeral(m["plan_n"]) if not m["plan_n"].isdigit() else m["plan_n"]) - 1
         return (last, str(last)) if m["plan_part"] in ("末", "期末") else (last, f"{first}..{last}")
     if m["past"]:
         n = int(m["past_n"]) if m["past_n"].isdigit() else int(chinese_numeral(m["past_n"]))
