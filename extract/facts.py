@@ -61,7 +61,10 @@ COUNTED_THING = regex.compile(r"项目|企业$")
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
 STAGE = regex.compile(f"(?:{alternation(FIGURE_WORDS['stages'])})")
 OBJECT_MARKER = regex.compile(f"(?:{alternation(FIGURE_WORDS['object_markers'])})$")
-CHANGE_TO = regex.compile(f"^\\s*(?:{alternation(FIGURE_WORDS['change_verbs'])})(?:到|至)")
+CHANGE_TO_WORDS = f"(?:{alternation(FIGURE_WORDS['change_verbs'])})(?:到|至)"
+CHANGE_TO = regex.compile(f"^\\s*{CHANGE_TO_WORDS}")
+NEW_VALUE_AHEAD = regex.compile(CHANGE_TO_WORDS)   # 由98家增加到217家: no noun after the old value
+NEW_VALUE = regex.compile(f"{CHANGE_TO_WORDS}[^,;。]{{0,10}}$")   # …增加到2023年的217家: the new value
 # 是上年的2.1倍: a level 2.1 times last year's, a growth of 110 %.
 TIMES_OF = regex.compile(r"(?:是|为|相当于)(?:上年|去年|上年同期|去年同期)的?$")
 THRESHOLD_WORDS = regex.compile(r"[亿万]元|以上|以下|超|过")
@@ -325,6 +328,19 @@ class SentenceReader:
             return TimeRef(last.start, last.end, base.year - 1, shift_year(base.period, -1), False, True)
         return before[-1] if before else ctx.time
 
+    def change_time(self, a: Amount, times: list[TimeRef], t: TimeRef | None) -> TimeRef | None:
+        """由2019年的98家增加到2023年的217家，其中德资企业由61家增至126家: an old or new value
+        with no time of its own in its clause takes the time of the sentence's earlier one."""
+        text = self.text
+        clause_start = max(text.rfind(c, 0, a.outer_start) for c in ",;。") + 1
+        side = 0 if NEW_VALUE_AHEAD.match(text, a.outer_end) else 1 if NEW_VALUE.search(text, clause_start, a.outer_start) else None
+        if side is None:
+            return t
+        if any(clause_start <= x.start and x.end <= a.outer_start and not x.compare for x in times):
+            self.change_times[side] = t
+            return t
+        return self.change_times[side] or t
+
     def entity_at(self, s: int, amount: Amount, clause_end: int, noun_end: int, ctx: Context) -> str:
         """Who a figure belongs to: the nearest mention before it in the sentence that is not one of
         a list of examples (A、B等), else a place it lands in (落户X), else the paragraph's topic."""
@@ -383,7 +399,7 @@ class SentenceReader:
                 break
             if j > i and ((ch.isdigit() and self._figure_at(j)) or p_light.match(t, j)):
                 break                            # 11个国家级开发区完成进出口968.7亿元: the noun ends at its verb
-            if t.startswith(("先后", "相继", "分别", "已经", "均已"), j):
+            if t.startswith(("先后", "相继", "分别", "已经", "均已"), j) or NEW_VALUE_AHEAD.match(t, j):
                 break
             if ch == "的":
                 rest = HAN_TAIL.match(t[j + 1:clause_end])
@@ -428,6 +444,7 @@ class SentenceReader:
         self.candidates = self._owner_candidates(s, mentions)
         self.clause_subject = ""
         self.list_owners = []
+        self.change_times: list[TimeRef | None] = [None, None]
         self.status_marks = list(p["status"].finditer(text, s, e))
         self.conditions = [m.end() for m in CONDITIONAL.finditer(text, s, e)]
         figures: list[Figure] = []
@@ -765,7 +782,7 @@ class SentenceReader:
         status, conditional = self.status_at(s, a.outer_start)
         if GOAL_AFTER.match(self.text, a.outer_end):
             status = "target"                    # 为完成增长5%以上的预期目标: the goal, even after 预计
-        t = self.time_at(times, a.outer_start, ctx)
+        t = self.change_time(a, times, self.time_at(times, a.outer_start, ctx))
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
         if conditional and status == "expected":
             year, period = None, ""
