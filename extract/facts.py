@@ -61,6 +61,7 @@ COUNTED_THING = regex.compile(r"项目|企业$")
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
 STAGE = regex.compile(f"(?:{alternation(FIGURE_WORDS['stages'])})")
 OBJECT_MARKER = regex.compile(f"(?:{alternation(FIGURE_WORDS['object_markers'])})$")
+IN_ROLE_PHRASE = regex.compile(f"(?:{alternation(FIGURE_WORDS['role_phrases'])})[^,;。]*$")
 CHANGE_TO_WORDS = f"(?:{alternation(FIGURE_WORDS['change_verbs'])})(?:到|至)"
 CHANGE_TO = regex.compile(f"^\\s*{CHANGE_TO_WORDS}")
 NEW_VALUE_AHEAD = regex.compile(CHANGE_TO_WORDS)   # 由98家增加到217家: no noun after the old value
@@ -367,7 +368,8 @@ class SentenceReader:
         (A、B等 before a figure), and whether they are only where something is done (在X投资)."""
         out = []
         for m in mentions:
-            if not m.name or self._listed(m) or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start):
+            if not m.name or self._listed(m) or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start) \
+                    or IN_ROLE_PHRASE.search(self.text, s, m.start):
                 continue
             mark = ENUMERATED.search(self.text, m.end, self.sentence_end)
             if mark and NUMERAL_START.search(self.text, m.end, mark.start()):
