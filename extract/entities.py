@@ -172,6 +172,10 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: f
     return name if len(name) - len(suffix[0]) >= min_core else ""
 
 
+def _opens_paragraph(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1] == "\n"
+
+
 def _zone_type(name: str) -> str:
     """郑州经开区 and 郑州高新区 are two parks: the kind of zone a name's suffix says, or ""."""
     return next((kind for kind, suffixes in ZONE_TYPES.items() if name.endswith(suffixes)), "")
@@ -231,7 +235,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     found.sort(key=lambda f: f.start)
     cores = {_core(f.name) for f in found if f.kind == "park" and (
         _park_suffix(f.name) not in GENERIC_PARK_SUFFIXES or _starts_with_place(_core(f.name))
-        or _core(f.name) in index)}             # 江北新区: a county's short name is enough here
+        or _core(f.name) in index               # 江北新区: a county's short name is enough here
+        or _opens_paragraph(text, f.start))}    # 利民片区聚焦…: a subject that opens a paragraph
     found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
              or any(c.endswith(_core(f.name)) and c[: -len(_core(f.name))] in strong for c in cores)]
     spans = [(f.start, f.end) for f in found]
