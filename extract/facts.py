@@ -369,7 +369,7 @@ class SentenceReader:
         out = []
         for m in mentions:
             if not m.name or self._listed(m) or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start) \
-                    or IN_ROLE_PHRASE.search(self.text, s, m.start):
+                    or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start):
                 continue
             mark = ENUMERATED.search(self.text, m.end, self.sentence_end)
             if mark and NUMERAL_START.search(self.text, m.end, mark.start()):
