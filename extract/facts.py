@@ -329,11 +329,11 @@ class SentenceReader:
             return TimeRef(last.start, last.end, base.year - 1, shift_year(base.period, -1), False, True)
         return before[-1] if before else ctx.time
 
-    def change_time(self, a: Amount, times: list[TimeRef], t: TimeRef | None) -> TimeRef | None:
+    def change_time(self, a: Amount, s: int, times: list[TimeRef], t: TimeRef | None) -> TimeRef | None:
         """由2019年的98家增加到2023年的217家，其中德资企业由61家增至126家: an old or new value
         with no time of its own in its clause takes the time of the sentence's earlier one."""
         text = self.text
-        clause_start = max(text.rfind(c, 0, a.outer_start) for c in ",;。") + 1
+        clause_start = max([s] + [text.rfind(c, s, a.outer_start) + 1 for c in ",;"])
         side = 0 if NEW_VALUE_AHEAD.match(text, a.outer_end) else 1 if NEW_VALUE.search(text, clause_start, a.outer_start) else None
         if side is None:
             return t
@@ -651,8 +651,9 @@ class SentenceReader:
         tail = BEFORE_AMOUNT.sub("", seg)
         subject = clean_name(p["growth_end"].sub("", tail))
         subject = RATE_WORD_END.sub("", subject)
-        if len(subject) < 2 or subject in RATE_ONLY:   # 年均增长9.1%: the topic's average growth
-            subject = (topic or (last_level[-1].name if last_level else "")) + (subject if len(subject) >= 2 else "")
+        qualifier = subject if subject in RATE_ONLY else ""   # 年均增长9.1%: the topic's average growth
+        if len(subject) < 2 or qualifier:
+            subject = (topic or (last_level[-1].name if last_level else "")) + qualifier
         if not subject:
             return None
         if n > 1:
@@ -784,7 +785,7 @@ class SentenceReader:
         status, conditional = self.status_at(s, a.outer_start)
         if GOAL_AFTER.match(self.text, a.outer_end):
             status = "target"                    # 为完成增长5%以上的预期目标: the goal, even after 预计
-        t = self.change_time(a, times, self.time_at(times, a.outer_start, ctx))
+        t = self.change_time(a, s, times, self.time_at(times, a.outer_start, ctx))
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
         if conditional and status == "expected":
             year, period = None, ""
