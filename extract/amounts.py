@@ -10,6 +10,7 @@ vague numbers (数百名), rates (40公里/小时), durations (两个多月), la
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,7 +29,7 @@ HAN = regex.compile(r"\p{Han}")
 NEGATIVE = regex.compile(r"[、,，和及长为]-$")
 SHORT_QUOTE = 10
 MODEL_QUOTE = 30    # a quoted model joins its parts with + (“1+1+N”) and may be longer
-LAST_OPEN_QUOTE = regex.compile(r"(?r)[“‘「《\"]")      # searched backwards: the nearest opening quote
+OPEN_QUOTE = regex.compile(r"[“‘「《\"]")
 CLOSE_QUOTE = regex.compile(r"[”’」》\"]")   # a quoted label is at most this long (“1+8”, “十四五”, “五个中心”)
 
 
@@ -51,11 +52,13 @@ def amount_pattern() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _approx_words() -> tuple[regex.Pattern, regex.Pattern]:
+def _approx_words() -> tuple[regex.Pattern, regex.Pattern, frozenset[str], frozenset[str]]:
+    """Patterns for the qualifier words before and after an amount, and the characters that end
+    a word before and start a word after: most amounts have none, and a set test is cheaper."""
     w = words()["approx"]
     before = regex.compile(f"(?:{alternation(w['before'])})$")
     after = regex.compile(alternation(w["after"]))
-    return before, after
+    return before, after, frozenset(x[-1] for x in w["before"]), frozenset(x[0] for x in w["after"])
 
 
 @dataclass(slots=True)
@@ -76,37 +79,45 @@ class Amount:
     above: bool         # followed by 以上/以下: a threshold when a noun follows
 
 
-def _in_short_quote(text: str, start: int, end: int) -> bool:
-    """“五个中心”, “1名市领导+1个牵头部门+1批链主企业”: a quoted label or model, not a figure."""
-    opening = LAST_OPEN_QUOTE.search(text, max(0, start - MODEL_QUOTE), start)
-    if not opening or CLOSE_QUOTE.search(text, opening.end(), start):
+def _in_short_quote(text: str, start: int, end: int, quotes: list[int]) -> bool:
+    """“五个中心”, “1名市领导+1个牵头部门+1批链主企业”: a quoted label or model, not a figure.
+
+    `quotes`: the positions of the text's opening quotes, in order.
+    """
+    i = bisect.bisect_left(quotes, start) - 1
+    if i < 0 or quotes[i] < start - MODEL_QUOTE:
         return False
-    closing = CLOSE_QUOTE.search(text, end, opening.start() + MODEL_QUOTE + 2)
+    opening = quotes[i]
+    if CLOSE_QUOTE.search(text, opening + 1, start):
+        return False
+    closing = CLOSE_QUOTE.search(text, end, opening + MODEL_QUOTE + 2)
     if not closing:
         return False
-    return closing.end() - opening.start() <= SHORT_QUOTE + 2 or "+" in text[opening.end():closing.start()]
+    return closing.end() - opening <= SHORT_QUOTE + 2 or "+" in text[opening + 1:closing.start()]
 
 
-def _split_numeral(num: str, mult: str | None) -> tuple[str, str]:
+def _split_numeral(num: str) -> tuple[str, str]:
     """三千万 → (三千, 万): a Chinese numeral's trailing 万/亿 is written like a multiplier."""
-    if mult or num[0].isdigit():
-        return num, mult or ""
-    for big in ("万亿", "亿", "万"):
-        if num.endswith(big) and len(num) > len(big):
-            return num[: -len(big)], big
+    if not num[0].isdigit():
+        for big in ("万亿", "亿", "万"):
+            if num.endswith(big) and len(num) > len(big):
+                return num[: -len(big)], big
     return num, ""
 
 
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every amount in text[start:end], with the traps above left out."""
     end = len(text) if end is None else end
-    approx_before, approx_after = _approx_words()
+    approx_before, approx_after, before_ends, after_starts = _approx_words()
     unit_table = units()
+    quotes = [q.start() for q in OPEN_QUOTE.finditer(text, max(0, start - MODEL_QUOTE), end)]
     out = []
     for m in amount_pattern().finditer(text, start, end):
         ms, me = m.span()
-        unit = m["unit"] or ""
-        num, mult = _split_numeral(m["num"], m["mult"])
+        num, mult, unit = m.group("num", "mult", "unit")
+        unit = unit or ""
+        if mult is None:
+            num, mult = _split_numeral(num)
         chinese = not num[0].isdigit()
         if not unit:
             if mult not in ("亿", "万亿"):
@@ -122,23 +133,21 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         u = unit_table.get(unit)
         if chinese and num == "一" and u and u.kind == "count":
             continue                                   # 一批, 一个中心, 一家: an article, not a count
-        if _in_short_quote(text, ms, me):
+        if quotes and _in_short_quote(text, ms, me, quotes):
             continue
         try:
             value = parse_number(num)
         except (ValueError, KeyError):
             continue
         kind, base, factor = (u.kind, u.base_unit, u.factor) if u else ("money", "CNY", 1.0)
-        pre = approx_before.search(text, max(0, ms - 4), ms)
-        post = approx_after.match(text, me)
+        pre = approx_before.search(text, max(0, ms - 4), ms) if before[-1:] in before_ends else None
+        post = approx_after.match(text, me) if after[:1] in after_starts else None
         outer_start = pre.start() if pre else ms
-        if not pre and NEGATIVE.match(text, max(0, ms - 2), ms):
+        if not pre and before[-1:] == "-" and NEGATIVE.match(text, max(0, ms - 2), ms):
             value, outer_start = -value, ms - 1        # 分别增长3.2%、-1.5%: a sign after a list mark
         out.append(Amount(
-            start=ms, end=me, value=value, unit=mult + unit, kind=kind, base_unit=base,
-            value_base=value * MULTIPLIERS.get(mult, 1.0) * factor,
-            approx=bool(pre or post or m["more1"] or m["more2"]), chinese=chinese,
-            outer_start=outer_start, outer_end=post.end() if post else me,
-            above=bool(post and post[0] in ("以上", "以下")),
+            ms, me, value, mult + unit, kind, base, value * MULTIPLIERS.get(mult, 1.0) * factor,
+            bool(pre or post or m["more1"] or m["more2"]), chinese,
+            outer_start, post.end() if post else me, bool(post and post[0] in ("以上", "以下")),
         ))
     return out

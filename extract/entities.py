@@ -41,7 +41,7 @@ ZONE_TYPES = {kind: tuple(suffixes) for kind, suffixes in ENTITY_WORDS["zone_typ
 CORE_MODIFIERS = regex.compile(f"(?:{alternation(ENTITY_WORDS['core_modifiers'])})$")
 # 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
 SENTENCE_SUBJECT = regex.compile(
-    r"(?:^|(?<=[。！？!?\n]))[ \t]*(?P<name>\p{Han}{2,6}?)"
+    r"(?:^|[。！？!?\n])[ \t]*(?P<name>\p{Han}{2,6}?)"
     r"(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月|近日|日前|此前)")
 NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
 MAX_NAME = {"park": 14, "company": 18, "town": 3}

@@ -66,6 +66,7 @@ CHANGE_TO_WORDS = f"(?:{alternation(FIGURE_WORDS['change_verbs'])})(?:到|至)"
 CHANGE_TO = regex.compile(f"^\\s*{CHANGE_TO_WORDS}")
 NEW_VALUE_AHEAD = regex.compile(CHANGE_TO_WORDS)   # 由98家增加到217家: no noun after the old value
 NEW_VALUE = regex.compile(f"{CHANGE_TO_WORDS}[^,;。]{{0,10}}$")   # …增加到2023年的217家: the new value
+NEW_VALUE_REACH = max(map(len, FIGURE_WORDS["change_verbs"])) + 1 + 10   # the most text NEW_VALUE spans
 # 是上年的2.1倍: a level 2.1 times last year's, a growth of 110 %.
 TIMES_OF = regex.compile(r"(?:是|为|相当于)(?:上年|去年|上年同期|去年同期)的?$")
 THRESHOLD_WORDS = regex.compile(r"[亿万]元|以上|以下|超|过")
@@ -200,6 +201,7 @@ def clean_name(segment: str, keep_de: bool = False) -> str:
     return s[-MAX_NAME:].strip()
 
 
+@lru_cache(maxsize=8192)
 def category_of(name: str, amount_kind: str, unit: str, role: str) -> str:
     if role in ("growth", "pp"):
         return "growth"
@@ -334,7 +336,8 @@ class SentenceReader:
         with no time of its own in its clause takes the time of the sentence's earlier one."""
         text = self.text
         clause_start = max([s] + [text.rfind(c, s, a.outer_start) + 1 for c in ",;"])
-        side = 0 if NEW_VALUE_AHEAD.match(text, a.outer_end) else 1 if NEW_VALUE.search(text, clause_start, a.outer_start) else None
+        side = 0 if NEW_VALUE_AHEAD.match(text, a.outer_end) else 1 if NEW_VALUE.search(
+            text, max(clause_start, a.outer_start - NEW_VALUE_REACH), a.outer_start) else None
         if side is None:
             return t
         if any(clause_start <= x.start and x.end <= a.outer_start and not x.compare for x in times):
@@ -428,7 +431,8 @@ class SentenceReader:
                     continue                     # 在安徽投资项目: where, part of the name
                 cuts.append(m)
         cuts += [t for t in times if lo <= t.start and t.end <= a.outer_start and not t.compare]
-        cuts += [Cut(c.start(), c.end()) for c in CONDITIONAL.finditer(self.text, lo, a.outer_start)]
+        if self.conditions:
+            cuts += [Cut(c.start(), c.end()) for c in CONDITIONAL.finditer(self.text, lo, a.outer_start)]
         for c in sorted(cuts, key=lambda c: c.end):
             if len(clean_name(self.text[c.end:a.outer_start])) < 2 and len(clean_name(self.text[lo:c.start])) >= 2:
                 return self.text[lo:c.start]     # 税收由当年的20多万元: the name stands before the time
@@ -690,6 +694,7 @@ class SentenceReader:
         return [(name[-MAX_NAME * 2:], first.end)] * n
 
     @staticmethod
+    @lru_cache(maxsize=8192)
     def _names_indicator(name: str) -> bool:
         return any(keyword in name for keyword, _, _ in indicator_keywords() if len(keyword) > 1)
 
