@@ -40,9 +40,11 @@ GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
 ZONE_TYPES = {kind: tuple(suffixes) for kind, suffixes in ENTITY_WORDS["zone_types"].items()}
 CORE_MODIFIERS = regex.compile(f"(?:{alternation(ENTITY_WORDS['core_modifiers'])})$")
 # 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
-SENTENCE_SUBJECT = regex.compile(
-    r"(?:^|[。！？!?\n])[ \t]*(?P<name>\p{Han}{2,6}?)"
-    r"(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月|近日|日前|此前)")
+SUBJECT = (r"[ \t]*(?P<name>\p{Han}{2,6}?)"
+           r"(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月|近日|日前|此前)")
+TEXT_SUBJECT = regex.compile(SUBJECT)                          # at the start of the text
+SENTENCE_SUBJECT = regex.compile(r"[。！？!?\n]" + SUBJECT)   # after the end of a sentence: a
+                                     # pattern that starts with a character class scans fast
 NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
 MAX_NAME = {"park": 14, "company": 18, "town": 3}
 
@@ -185,6 +187,7 @@ def _compatible(kind: str, other: str) -> bool:
     return not kind or not other or kind == other
 
 
+@lru_cache(maxsize=4096)
 def _park_suffix(name: str) -> str:
     """The longest park suffix the name ends with (新片区, not 片区, in 临港新片区)."""
     return max((s for s in PARK_SUFFIXES if name.endswith(s)), key=len, default="")
@@ -209,6 +212,12 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return (i >= 0 and spans[i][1] > start) or (i + 1 < len(spans) and spans[i + 1][0] < end)
 
 
+def _sentence_subjects(text: str, start: int, end: int) -> list[regex.Match]:
+    """SUBJECT at the start of the text and of each sentence that starts in text[start:end]."""
+    first = [TEXT_SUBJECT.match(text, 0, end)] if start == 0 else []
+    return [m for m in first + list(SENTENCE_SUBJECT.finditer(text, max(0, start - 1), end)) if m]
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Named mentions and unresolved anaphora in text[start:end], left to right, not overlapping."""
     end = len(text) if end is None else end
@@ -228,7 +237,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
     spans = [(f.start, f.end) for f in found]
-    for m in SENTENCE_SUBJECT.finditer(text, start, end):
+    for m in _sentence_subjects(text, start, end):
         if not NOT_A_SUBJECT.search(m["name"]) and m["name"] not in index \
                 and not _covered(spans, m.start("name"), m.end("name")):
             found.append(Mention(m.start("name"), m.end("name"), m["name"], "company"))

@@ -315,7 +315,7 @@ class SentenceReader:
             status, governing = kind, m.end()              # 预计上半年…将保持7%左右的增速: still a forecast
         if status != "actual" and ALREADY.search(self.text, governing, pos):
             status = "actual"                    # 计划新开工项目已开工286个，开工率92.3%: done, whatever was planned
-        conditional = any(end <= pos for end in self.conditions)
+        conditional = bool(self.conditions) and self.conditions[0] <= pos   # the ends are in order
         return status, conditional
 
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
@@ -335,7 +335,7 @@ class SentenceReader:
         """由2019年的98家增加到2023年的217家，其中德资企业由61家增至126家: an old or new value
         with no time of its own in its clause takes the time of the sentence's earlier one."""
         text = self.text
-        clause_start = max([s] + [text.rfind(c, s, a.outer_start) + 1 for c in ",;"])
+        clause_start = max(s, text.rfind(",", s, a.outer_start) + 1, text.rfind(";", s, a.outer_start) + 1)
         side = 0 if NEW_VALUE_AHEAD.match(text, a.outer_end) else 1 if NEW_VALUE.search(
             text, max(clause_start, a.outer_start - NEW_VALUE_REACH), a.outer_start) else None
         if side is None:
@@ -371,7 +371,7 @@ class SentenceReader:
         (A、B等 before a figure), and whether they are only where something is done (在X投资)."""
         out = []
         for m in mentions:
-            if not m.name or self._listed(m) or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start) \
+            if not m.name or self._listed(m, s) or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start) \
                     or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start):
                 continue
             mark = ENUMERATED.search(self.text, m.end, self.sentence_end)
@@ -381,10 +381,13 @@ class SentenceReader:
                                  bool(LOCATIVE.search(self.text, max(s, m.start - 2), m.start))))
         return out
 
-    def _listed(self, m: Mention) -> bool:
-        """Is the mention an item of a list (…、潭下镇社会福利院4大项目): an example, not an owner?"""
-        clause_start = max(self.text.rfind(c, 0, m.start) for c in ",;:。")
-        return "、" in self.text[clause_start + 1:m.start]
+    def _listed(self, m: Mention, s: int) -> bool:
+        """Is the mention an item of a list (…、潭下镇社会福利院4大项目) in its clause of the
+        sentence starting at s: an example, not an owner?"""
+        text = self.text
+        clause_start = max(s, text.rfind(",", s, m.start) + 1, text.rfind(";", s, m.start) + 1,
+                           text.rfind(":", s, m.start) + 1)
+        return text.find("、", clause_start, m.start) >= 0
 
     def noun_after(self, a: Amount, clause_end: int) -> tuple[str, int]:
         """The counted noun after a classifier (39个10亿元项目为支撑 → 10亿元项目), and its end."""
