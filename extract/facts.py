@@ -255,7 +255,9 @@ class SentenceReader:
         self.first_figure = 0                        # where the first amount of the sentence starts
         self.sentence_end = 0
         self.candidates: list[Candidate] = []        # who may own the sentence's figures
-        self.clause_subject = ""                     # what a figure-less clause just spoke of
+        self.subject_clause: tuple[int, int] | None = None   # a figure-less clause just before,
+                                                     # whose subject may name the next figure
+        self.mentions: list[Mention] = []            # the mentions in the sentence being read
         self.list_owners: list[str] = []             # the owners of the sentence's last list of figures
         self.status_marks: list[regex.Match] = []   # status words of the sentence being read
         self.conditions: list[int] = []              # ends of its 建成后/达产后
@@ -263,18 +265,22 @@ class SentenceReader:
     # -- parts of a sentence -------------------------------------------------------------
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
         """Spans of the sentence between ，；：and brackets around a figure of their own."""
-        out, cs = [], s
-        for m in CLAUSE_MARK.finditer(self.text, s, e):
+        text = self.text
+        ends = []
+        for m in CLAUSE_MARK.finditer(text, s, e):
             i = m.start()
-            if m[0] in "()" and not self._figure_in_brackets(i, s, e):
+            if text[i] in "()" and not self._figure_in_brackets(i, s, e):
                 continue                         # 外商直接投资(FDI)到资: a bracket inside a name
-            if THOUSANDS.match(self.text, i - 1):
+            if text[i] == "," and THOUSANDS.match(text, i - 1):
                 continue                         # 1,723.5亿元
-            out.append((cs, i))
-            cs = i + 1
-        out.append((cs, e))
-        out = [(a, b - 1 if self.text[b - 1] in "。！？!?" else b) for a, b in out]
-        return [(a, b) for a, b in out if b > a]
+            ends.append(i)
+        out, cs = [], s
+        for b in ends + [e]:
+            end = b - 1 if text[b - 1] in "。！？!?" else b
+            if end > cs:
+                out.append((cs, end))
+            cs = b + 1
+        return out
 
     def _figure_in_brackets(self, i: int, s: int, e: int) -> bool:
         """Is the bracket at i around a figure of its own, as in (占规上工业比重为62.0%)?"""
@@ -451,7 +457,8 @@ class SentenceReader:
         self.first_figure = amounts[0].outer_start
         self.sentence_end = e
         self.candidates = self._owner_candidates(s, mentions)
-        self.clause_subject = ""
+        self.subject_clause = None
+        self.mentions = mentions
         self.list_owners = []
         self.change_times: list[TimeRef | None] = [None, None]
         self.status_marks = list(p["status"].finditer(text, s, e))
@@ -469,7 +476,7 @@ class SentenceReader:
             if text[cs - 1:cs] == ";" and cs > s:
                 in_breakdown = False
             if not clause_amounts:
-                self.clause_subject = self._subject_of(cs, ce, mentions)
+                self.subject_clause = (cs, ce)
                 continue
             groups = self._groups(clause_amounts)
             prev_end = cs
@@ -496,7 +503,7 @@ class SentenceReader:
                     last_level = new
                 topic = self._topic_after(new, role, seg, topic)
                 figures.extend(new)
-            self.clause_subject = ""             # a subject reaches only the clause right after it
+            self.subject_clause = None           # a subject reaches only the clause right after it
         ctx.topic = topic
         return figures
 
@@ -612,9 +619,10 @@ class SentenceReader:
         prev = last_level[-1] if last_level else None
         total = TOTAL.search(seg)
         stage = STAGE.fullmatch(name)
-        subject, self.clause_subject = self.clause_subject, ""
+        clause, self.subject_clause = self.subject_clause, None
         bare = p["light"].sub("", name)
-        if subject and len(bare) <= 3 and (not bare or self._names_indicator(bare)) and subject not in name:
+        if clause and len(bare) <= 3 and (not bare or self._names_indicator(bare)) \
+                and (subject := self._subject_of(*clause)) and subject not in name:
             name = subject + bare                # 新型显示产业受…影响，产值118.3亿元; 研发投入不降反增，达到4200万元
         elif prev and CHANGE_TO.search(seg):
             name = prev.name                     # 产值从600多万元提高到7000多万元
@@ -732,9 +740,9 @@ class SentenceReader:
                 return [m.name for m in run]
         return []
 
-    def _subject_of(self, cs: int, ce: int, mentions: list[Mention]) -> str:
+    def _subject_of(self, cs: int, ce: int) -> str:
         """The indicator or industry a clause without figures speaks of (研发投入不降反增 → 研发投入)."""
-        lo = max([cs] + [m.end for m in mentions if cs <= m.start and m.end <= ce])
+        lo = max([cs] + [m.end for m in self.mentions if cs <= m.start and m.end <= ce])
         words = _patterns()["lead"].sub("", self.text[lo:ce])
         subject = _patterns()["subject"].match(words)
         return subject[0] if subject else ""
