@@ -203,6 +203,7 @@ def _read_batch(paths: list[str], max_bytes: int, cache: FactCache | None) -> li
 def _extract_batch(items: list[tuple[int, Article]], cache: FactCache | None) -> list[tuple[int, list[Row] | str]]:
     """Worker: extract articles; per article its rows (cached) or the error that stopped it."""
     out: list[tuple[int, list[Row] | str]] = []
+    done: list[tuple[str, list[Row]]] = []
     for ordinal, art in items:
         try:
             rows = [_fields(f) for f in extract_text(art.text, doc=art.doc, published=art.published,
@@ -210,9 +211,10 @@ def _extract_batch(items: list[tuple[int, Article]], cache: FactCache | None) ->
         except Exception as exc:  # a rule bug on one article must not stop the corpus
             out.append((ordinal, f"extraction failed ({type(exc).__name__}: {exc})"))
             continue
-        if cache:
-            cache.put(content_key(art.text, art.title, art.published), rows)
+        done.append((content_key(art.text, art.title, art.published), rows))
         out.append((ordinal, rows))
+    if cache:
+        cache.put_many(done)
     return out
 
 

@@ -76,13 +76,13 @@ def test_cache_flag_and_rerun(folder: Path, tmp_path: Path, capsys: pytest.Captu
     main(args)
     assert capsys.readouterr().err.splitlines()[-3] == (
         "2 documents, 2 facts, 2 skipped; 1 duplicate articles merged; 2 documents from cache")
-    assert any((tmp_path / "c").rglob("*.json"))
+    assert any((tmp_path / "c").glob("v-*.sqlite3"))
     assert not (tmp_path / "xdg").exists()
 
 
 def test_default_cache_is_the_user_cache(folder: Path, tmp_path: Path) -> None:
     main([str(folder), "-o", str(tmp_path / "f.csv"), "-q", "-j", "1"])
-    assert any((tmp_path / "xdg" / "regional-indicators" / "facts").rglob("*.json"))
+    assert any((tmp_path / "xdg" / "regional-indicators" / "facts").glob("v-*.sqlite3"))
 
 
 def test_size_limit_flag(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

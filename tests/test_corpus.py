@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import weakref
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -206,18 +208,27 @@ def test_cache_entries_belong_to_one_extractor(tmp_path: Path) -> None:
     key = content_key("文本", None, None)
     assert key != content_key("文本", "标题", None) != content_key("文本", None, "2020-01-01")
     assert cache.get(key) is None
-    cache.put(key, [("t", None, 1.5, True)])
-    assert cache.get(key) == [["t", None, 1.5, True]]
+    cache.put_many([(key, [("t", None, 1.5, True)]), ("other", [("\ud800",)])])   # a lone surrogate is skipped
+    assert cache.get(key) == [["t", None, 1.5, True]] and cache.get("other") is None
     assert FactCache(tmp_path, version_of(extract_text)).get(key) is None
-    (cache.dir / f"{key}.json").write_text("{not json")
+    with sqlite3.connect(cache.path) as db:
+        db.execute("UPDATE facts SET rows = ? WHERE key = ?", (b"{not json", key))
     assert cache.get(key) is None
 
 
+def test_cache_entries_written_by_workers_are_read_back(tmp_path: Path) -> None:
+    cache = FactCache(tmp_path, "v")
+    rows = {f"k{i}": [(f"事实{i}", i, float(i), i % 2 == 0)] for i in range(40)}
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(cache.put_many, [list(rows.items())[i::4] for i in range(4)]))
+    assert {k: cache.get(k) for k in rows} == {k: [list(r) for r in v] for k, v in rows.items()}
+
+
 def test_stale_versions_are_pruned(tmp_path: Path) -> None:
-    old = FactCache(tmp_path, "old").dir
+    old = FactCache(tmp_path, "old").path
     os.utime(old, (0, 0))
     FactCache(tmp_path, "new")
-    assert not old.exists() and (tmp_path / "v-new").is_dir()
+    assert not old.exists() and (tmp_path / "v-new.sqlite3").is_file()
 
 
 def test_default_cache_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
