@@ -135,8 +135,7 @@ def _name_chars(kind: str) -> regex.Pattern:
     return regex.compile("(?r)[^" + "".join(regex.escape(c) for c in sorted(NAME_STOP[kind])) + "]*")
 
 
-def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: frozenset[str],
-                 in_place: set[int]) -> str:
+def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, in_place: set[int]) -> str:
     """The name that ends with this suffix, or "" when there is none.
 
     The walk left stops at a character that cannot be inside a name, unless a place name covers
@@ -149,16 +148,24 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: f
             i -= 1                                            # 都 in 成都: a place name goes on
         else:
             break
-    name = text[i:suffix.end()].lstrip("()")
+    return _trimmed_name(text[i:suffix.end()], suffix[0], kind)
+
+
+@lru_cache(maxsize=8192)
+def _trimmed_name(name: str, suffix: str, kind: str) -> str:
+    """The name within the run of name characters before and with its suffix (a park's name
+    recurs through an article, so each run is trimmed once)."""
+    name = name.lstrip("()")
     verb = LEADING_VERB.match(name)
     if verb:
         name = name[verb.end():]
+    known = _known_names()
     known_tail = next((name[i:] for i in range(len(name) - 1) if name[i:] in known), "")
     if known_tail:
         return known_tail
     if kind == "park":
-        core_end = len(name) - len(suffix[0])
-        if suffix[0] in GENERIC_PARK_SUFFIXES:
+        core_end = len(name) - len(suffix)
+        if suffix in GENERIC_PARK_SUFFIXES:
             place = _place_ending_at(name, core_end)
             if place >= 0:
                 return name[place:]
@@ -167,11 +174,11 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, known: f
             name = name[place:]
         if name.startswith(GENERIC_CORES):
             return ""
-    core = name[: -len(suffix[0])]
+    core = name[: -len(suffix)]
     if kind == "town" and (not core or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集"):
         return ""                            # 城镇, 乡镇, 特色小镇: kinds of place, not names
-    min_core = 4 if suffix[0] == "集团" else 2
-    return name if len(name) - len(suffix[0]) >= min_core else ""
+    min_core = 4 if suffix == "集团" else 2
+    return name if len(name) - len(suffix) >= min_core else ""
 
 
 def _opens_paragraph(text: str, i: int) -> bool:
@@ -232,7 +239,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     for m in _suffix_pattern().finditer(text, start, end):
         if m.start() in in_place and m.start() - 1 in in_place:
             continue                       # 乡 in 新乡: the end of a place's name, not a suffix
-        name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, known, in_place)
+        name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, in_place)
         floor = m.end()
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
