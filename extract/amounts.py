@@ -27,10 +27,10 @@ FORMULA = set("+×>＜<=*")
 DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "周", "季度")
 HAN = regex.compile(r"\p{Han}")
 NEGATIVE = regex.compile(r"[、,，和及长为]-$")
-SHORT_QUOTE = 10
+SHORT_QUOTE = 10    # a quoted label is at most this long (“1+8”, “十四五”, “五个中心”)
 MODEL_QUOTE = 30    # a quoted model joins its parts with + (“1+1+N”) and may be longer
-OPEN_QUOTE = regex.compile(r"[“‘「《\"]")
-CLOSE_QUOTE = regex.compile(r"[”’」》\"]")   # a quoted label is at most this long (“1+8”, “十四五”, “五个中心”)
+OPEN_QUOTE = regex.compile(r"[“‘「《\"]")    # found once per text, then looked up before each amount
+CLOSE_QUOTE = regex.compile(r"[”’」》\"]")
 
 
 @lru_cache(maxsize=None)
@@ -146,8 +146,10 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         if not pre and before[-1:] == "-" and NEGATIVE.match(text, max(0, ms - 2), ms):
             value, outer_start = -value, ms - 1        # 分别增长3.2%、-1.5%: a sign after a list mark
         out.append(Amount(
-            ms, me, value, mult + unit, kind, base, value * MULTIPLIERS.get(mult, 1.0) * factor,
-            bool(pre or post or m["more1"] or m["more2"]), chinese,
-            outer_start, post.end() if post else me, bool(post and post[0] in ("以上", "以下")),
+            start=ms, end=me, value=value, unit=mult + unit, kind=kind, base_unit=base,
+            value_base=value * MULTIPLIERS.get(mult, 1.0) * factor,
+            approx=bool(pre or post or m["more1"] or m["more2"]), chinese=chinese,
+            outer_start=outer_start, outer_end=post.end() if post else me,
+            above=bool(post and post[0] in ("以上", "以下")),
         ))
     return out
