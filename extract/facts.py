@@ -23,6 +23,7 @@ import regex
 from .amounts import Amount, amount_pattern, find_amounts
 from .document import Document
 from .entities import Entities, Mention
+from .schema import Fact
 from .timeexpr import SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, TimeRef, find_times, moved, shift_year
 from .vocabulary import alternation, indicator_keywords, words
 
@@ -869,15 +870,10 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
     return figures
 
 
-def as_row_values(fig: Figure) -> dict:
-    """The table columns of a figure, but for the document's own (doc, title, published, sentence)."""
-    return {
-        "entity": fig.entity, "indicator": fig.name,
-        "category": category_of(fig.name, fig.amount.kind, fig.unit, fig.role),
-        "year": fig.year, "period": fig.period, "value": fig.value, "unit": fig.unit,
-        "value_base": fig.value_base, "base_unit": fig.base_unit, "growth_pct": fig.growth,
-        "status": fig.status, "approx": fig.amount.approx,
-        "start": fig.amount.start, "end": fig.amount.end,
-    }
-
-
+def as_fact(fig: Figure, doc: str, title: str, published: str, sentence: str) -> Fact:
+    """The fact of a figure, given what the document says of itself. Built by position, in
+    COLUMNS order: a table of 100,000 facts is built that much faster."""
+    a = fig.amount
+    return Fact(doc, title, published, fig.entity, fig.name, category_of(fig.name, a.kind, fig.unit, fig.role),
+                fig.year, fig.period, fig.value, fig.unit, fig.value_base, fig.base_unit, fig.growth,
+                fig.status, a.approx, sentence, a.start, a.end)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .document import read_document
 from .entities import Entities
-from .facts import as_row_values, read_figures
+from .facts import as_fact, read_figures
 from .schema import Fact
 
 
@@ -17,8 +17,5 @@ def extract_text(text: str, doc: str = "", published: str | None = None,
     """Every reported figure of one article; offsets point into `text` as given."""
     document = read_document(text, title=title, published=published)
     entities = Entities(document.text, document.body_start, document.title)
-    facts = []
-    for fig in read_figures(document, entities):
-        facts.append(Fact(doc=doc, title=document.title, published=document.published,
-                          sentence=text[fig.sentence[0]:fig.sentence[1]].strip(), **as_row_values(fig)))
-    return facts
+    return [as_fact(fig, doc, document.title, document.published, text[fig.sentence[0]:fig.sentence[1]].strip())
+            for fig in read_figures(document, entities)]
