@@ -110,7 +110,9 @@ def _starts_with_place(text: str) -> bool:
 def _suffix_pattern() -> regex.Pattern:
     # 集团 followed by (香港)有限公司 is inside a longer company name
     companies = [c for c in COMPANY_SUFFIXES if c != "集团"]
-    return regex.compile(f"(?P<park>{alternation(PARK_SUFFIXES)})"
+    inner = ENTITY_WORDS["inner_park_suffixes"]
+    closing = alternation([p for p in PARK_SUFFIXES if p not in inner])
+    return regex.compile(f"(?P<park>{closing}|{alternation(inner)}(?!\\p{{Han}}*?{closing}))"
                          f"|(?P<company>{alternation(companies)}|集团(?![(（]|有限|股份))"
                          f"|(?P<town>(?:{alternation(TOWN_SUFFIXES)})(?![\\p{{Han}}]*?(?:政府|党委|人大)))")
 
@@ -127,6 +129,7 @@ ANAPHOR_TARGETS = {
 }
 DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
 POOL = regex.compile(alternation(words()["entities"]["pool_markers"]))
+SPEAKER_MARKS = tuple(words()["entities"]["speaker_marks"])
 
 
 @lru_cache(maxsize=None)
@@ -295,12 +298,14 @@ class Entities:
         raw = [self._rename(m, renamed) for m in raw]
         raw = self._group_parks(raw)
         pools = {m.start for m in raw if POOL.match(text, m.end)}
-        self.mentions = [m for m in self._resolve(raw, pools) if not m.in_org]
+        titled = [Mention(m.start, m.end, self._canonical(self._rename(m, renamed).name), m.kind, m.anaphor, m.in_org)
+                  for m in find_mentions(title) if not m.anaphor]
+        self.mentions = [m for m in self._resolve(raw, pools, self._speakers(raw, titled)) if not m.in_org]
         self.starts = [m.start for m in self.mentions]
         counts = Counter(m.name for m in self.mentions if m.name)
-        for m in find_mentions(title):
-            if not m.anaphor and not m.in_org:
-                counts[self._canonical(self._rename(m, renamed).name)] += 3
+        for m in titled:
+            if not m.in_org:
+                counts[m.name] += 3
         self.main = max(counts, key=lambda n: (counts[n], -self._first(n))) if counts else ""
 
     def _first(self, name: str) -> int:
@@ -346,9 +351,25 @@ class Entities:
         return aliases.get(grouped, grouped)
 
     @staticmethod
-    def _resolve(raw: list[Mention], pools: set[int]) -> list[Mention]:
+    def _speakers(raw: list[Mention], titled: list[Mention]) -> list[tuple[int, int, str, str]]:
+        """(times named, -first position, kind, name), most named first, counting the title three
+        times over and a name as itself or as its government (长葛市政府工作报告): who
+        我市/全市 may speak for."""
+        counts = Counter((m.kind, m.name) for m in raw if not m.anaphor and m.name)
+        first: dict[tuple[str, str], int] = {}
+        for m in raw:
+            first.setdefault((m.kind, m.name), m.start)
+        for m in titled:
+            counts[(m.kind, m.name)] += 3
+            first.setdefault((m.kind, m.name), -1)
+        return sorted(((n, -first[key], *key) for key, n in counts.items()), reverse=True)
+
+    @staticmethod
+    def _resolve(raw: list[Mention], pools: set[int], speakers: list[tuple[int, int, str, str]]) -> list[Mention]:
         """Each anaphor named by the nearest mention before it of the kind it names; a set of
-        parts (南通各县) is not a candidate."""
+        parts (南通各县) is not a candidate. 我市, 全市, 本市 name the unit the article speaks
+        for, its most named one of that kind, when it is named more than once: in a city's report
+        全市 follows a paragraph on one of its counties."""
         out: list[Mention] = []
         for m in raw:
             if not m.anaphor:
@@ -357,6 +378,10 @@ class Entities:
             targets = ANAPHOR_TARGETS[m.kind]
             if m.name in DISTRICT_WORDS:
                 targets = ("county", "park")
+            speaker = next((x for x in speakers if x[2] in targets), None) if m.name[0] in SPEAKER_MARKS else None
+            if speaker and speaker[0] > 1:
+                out.append(Mention(m.start, m.end, speaker[3], targets[0], anaphor=True))
+                continue
             prior = next((p for p in reversed(out) if p.kind in targets and not p.anaphor and not p.in_org
                           and p.start not in pools), None)
             prior = prior or next((p for p in reversed(out) if p.kind in targets and not p.anaphor), None)

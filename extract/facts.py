@@ -24,7 +24,8 @@ from .amounts import Amount, amount_pattern, find_amounts
 from .document import Document
 from .entities import Entities, Mention
 from .schema import Fact
-from .timeexpr import SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, TimeRef, find_times, moved, shift_year
+from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, first_month, moved,
+                        shift_year)
 from .vocabulary import alternation, indicator_keywords, words
 
 FIGURE_WORDS = words()["figures"]      # the word lists of vocab/words.toml that the rules below use
@@ -112,7 +113,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "down": regex.compile(f"(?:{alternation(g['down'])})"),
         "compare": regex.compile(alternation(g["compare"])),
         "double": regex.compile(alternation(g["double"])),
-        "lead": regex.compile(f"^(?:{alternation(c['lead'])}|\\s)+"),
+        "lead": regex.compile(f"^(?:(?!{alternation(c['lead_kept'])}){alternation(c['lead'])}|\\s)+"),
         "light": regex.compile(alternation(c["light_verbs"])),
         "copula_end": regex.compile(f"(?:{alternation(c['copulas'])}|\\s)+$"),
         "abstract": regex.compile(f"^(?:{alternation(w['nouns']['abstract'])})"),
@@ -803,6 +804,8 @@ class SentenceReader:
         if GOAL_AFTER.match(self.text, a.outer_end):
             status = "target"                    # 为完成增长5%以上的预期目标: the goal, even after 预计
         t = self.change_time(a, s, times, self.time_at(times, a.outer_start, ctx))
+        if t and t.implied and status == "actual" and self.doc.month and (first_month(t.period) or 0) > self.doc.month:
+            t = moved(t, -1)                     # 四季度 in a January article: nothing not yet begun is done
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
         if conditional and status == "expected":
             year, period = None, ""
@@ -821,6 +824,17 @@ class SentenceReader:
 def _inside_time(a: Amount, times: list[TimeRef], starts: list[int]) -> bool:
     i = bisect.bisect_right(starts, a.start) - 1
     return i >= 0 and a.end <= times[i].end
+
+
+def _from_year_in_force(text: str, times: list[TimeRef]) -> list[TimeRef]:
+    """A sentence's times, 上年 taken as the year before an explicit year earlier in the sentence."""
+    out: list[TimeRef] = []
+    for t in times:
+        base = next((u for u in reversed(out) if u.year and not (u.relative or u.compare or u.implied)), None)
+        if base and t.year and t.relative and not t.compare and text.startswith(YEAR_BEFORE, t.start):
+            t = moved(t, base.year - 1 - t.year)
+        out.append(t)
+    return out
 
 
 def read_figures(doc: Document, entities: Entities) -> list[Figure]:
@@ -854,8 +868,8 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         for t in when:                         # 去年12月28日召开的会议…今年以来: 今年 is the meeting's year
             if t.relative and t.day and doc.year and t.year and MEETING.match(text, t.end):
                 speech = t.year - doc.year
-        when = [moved(t, speech) if speech and t.relative and not t.day and t.period not in SPECIAL_PERIODS else t
-                for t in when]
+        when = _from_year_in_force(text, [moved(t, speech) if speech and t.relative and not t.day
+                                          and t.period not in SPECIAL_PERIODS else t for t in when])
         found = reader.read(s, e, ctx, here, when) if here else []
         figures.extend(found)
         dated = [t for t in when if not t.compare and not t.event and not DURATION_TIME.match(text, t.start, t.end)

@@ -46,7 +46,7 @@ TIME = regex.compile(rf"""
       | (?P<same_period> 上年同期 | 去年同期 )
       | (?P<whole_year> 全年 | 当年 )
       | (?P<now> 截至目前 | 截止目前 | 到目前为止 | 目前 | 至今 | 同日 | 当日 | 近日 | 日前 )
-      | (?: (?P<year>(?:19|20)\d{{2}}) \s* 年 (?:度|底|末)? | (?P<rel>今年|去年|明年|前年|上一年|过去一年|上年|本年) )
+      | (?: (?P<year>(?:19|20)\d{{2}}) \s* 年 (?:度|底|末)? | (?P<rel>今年|去年|明年|前年|上一年|过去一年|上年|本年) (?:底|末)? )
         (?: \s* {SUB} )?
       | {SUB}
     )
@@ -60,6 +60,9 @@ EVENT_AFTER = regex.compile(r"\s*(?:前后|左右|上午|下午)?\s*(?:在[^,;�
                             r"(?:开工|投产|建成|竣工|开业|达产|落成|完工|投运|运营|通车|启用|签约|揭牌|上市|成立|挂牌)+"
                             r"(?=[,;。()、]|$)")
 EVENT_BEFORE = regex.compile(r"(?:成立|始建|创建|设立|建)于$")
+PERIOD_START = regex.compile(r"\d{4}(?:H(?P<h>[12])|Q(?P<q>[1-4])|-(?P<m>\d{2}))?")
+# 上年 reads from the year in force: 2024年…，上年这一数字为801.2万标箱 is 2023 in any article.
+YEAR_BEFORE = ("上年", "上一年")
 REACH = 10                                 # no expression reaches further than this from its anchor
 
 
@@ -75,6 +78,7 @@ class TimeRef:
     relative: bool   # resolved from the article's date
     event: bool = False   # the date of an event (2024年6月开工), not the time of the figures around it
     day: bool = False     # names a day (去年12月28日): a speech on that day says 今年 of its own year
+    implied: bool = False  # a part of a year with no year written (四季度, 12月): the article's year
 
 
 def _period(year: int, first: int, last: int) -> str:
@@ -148,7 +152,7 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
 def moved(t: TimeRef, years: int) -> TimeRef:
     """The same time expression read from a date `years` away from the article's."""
     return TimeRef(t.start, t.end, t.year + years if t.year else t.year, shift_year(t.period, years),
-                   t.compare, t.relative, t.event, t.day)
+                   t.compare, t.relative, t.event, t.day, t.implied)
 
 
 def shift_year(period: str, years: int) -> str:
@@ -184,5 +188,13 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                 compare = bool(m["compare"]) or bool(out and out[-1].compare and out[-1].end == begin)  # 比上年全年
                 out.append(TimeRef(begin, m.end(), resolved[0], resolved[1], compare, bool(m["rel"]),
                                    bool(EVENT_AFTER.match(text, m.end()) or EVENT_BEFORE.search(text, max(0, begin - 3), begin)),
-                                   bool(m["d"])))
+                                   bool(m["d"]), bool(m["sub"]) and not (m["year"] or m["rel"])))
     return out
+
+
+def first_month(period: str) -> int | None:
+    """2024Q4 → 10, 2024H2 → 7, 2024-12 → 12, 2024-01..2024-05 → 1; None for a whole year or a span."""
+    m = PERIOD_START.match(period)
+    if not m or not (m["h"] or m["q"] or m["m"]):
+        return None
+    return int(m["m"]) if m["m"] else 6 * int(m["h"]) - 5 if m["h"] else 3 * int(m["q"]) - 2
