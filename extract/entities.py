@@ -35,6 +35,7 @@ NAME_STOP = {
     "town": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
                               "0123456789月日年县市区"),
 }
+NAME_WORDS = regex.compile(alternation(ENTITY_WORDS["name_words"]))
 LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
 ZONE_TYPES = {kind: tuple(suffixes) for kind, suffixes in ENTITY_WORDS["zone_types"].items()}
@@ -47,6 +48,7 @@ SENTENCE_SUBJECT = regex.compile(r"[。！？!?\n]" + SUBJECT)   # after the end
                                      # pattern that starts with a character class scans fast
 NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
 MAX_NAME = {"park": 14, "company": 18, "town": 3}
+MAX_ALIAS = 20    # the longest bracket read as another name of the mention before it
 
 
 @dataclass(slots=True)
@@ -114,7 +116,8 @@ def _suffix_pattern() -> regex.Pattern:
     closing = alternation([p for p in PARK_SUFFIXES if p not in inner])
     return regex.compile(f"(?P<park>{closing}|{alternation(inner)}(?!\\p{{Han}}*?{closing}))"
                          f"|(?P<company>{alternation(companies)}|集团(?![(（]|有限|股份))"
-                         f"|(?P<town>(?:{alternation(TOWN_SUFFIXES)})(?![\\p{{Han}}]*?(?:政府|党委|人大)))")
+                         f"|(?P<town>(?!{alternation(ENTITY_WORDS['not_towns'])})(?:{alternation(TOWN_SUFFIXES)})"
+                         f"(?![\\p{{Han}}]*?(?:政府|党委|人大)))")
 
 
 @lru_cache(maxsize=None)
@@ -138,16 +141,16 @@ def _name_chars(kind: str) -> regex.Pattern:
     return regex.compile("(?r)[^" + "".join(regex.escape(c) for c in sorted(NAME_STOP[kind])) + "]*")
 
 
-def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, in_place: set[int]) -> str:
+def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, in_words: set[int]) -> str:
     """The name that ends with this suffix, or "" when there is none.
 
-    The walk left stops at a character that cannot be inside a name, unless a place name covers
-    it (都 ends a clause in 都已完成 but not in 成都).
+    The walk left stops at a character that cannot be inside a name, unless a place name or a
+    word of names covers it (`in_words`): 都 ends a clause in 都已完成 but not in 成都, 再 not in 再生.
     """
     i, limit = suffix.start(), max(floor, suffix.start() - MAX_NAME[kind])
     while i > limit:
         i = _name_chars(kind).match(text, limit, i).start()   # backwards over characters of a name
-        if i > limit and i - 1 in in_place:
+        if i > limit and i - 1 in in_words:
             i -= 1                                            # 都 in 成都: a place name goes on
         else:
             break
@@ -238,11 +241,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     found: list[Mention] = []
     place_hits = [(ps + start, pe + start) for _, ps, pe in _place_automaton().find_matches_as_indexes(text[start:end])]
     in_place = {i for ps, pe in place_hits for i in range(ps, pe)}
+    in_words = in_place | {i for w in NAME_WORDS.finditer(text, start, end) for i in range(*w.span())}
     floor = start
     for m in _suffix_pattern().finditer(text, start, end):
         if m.start() in in_place and m.start() - 1 in in_place:
             continue                       # 乡 in 新乡: the end of a place's name, not a suffix
-        name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, in_place)
+        name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, in_words)
         floor = m.end()
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
@@ -292,7 +296,7 @@ class Entities:
     """The mentions of one document, with anaphora resolved and park names grouped."""
 
     def __init__(self, text: str, start: int, title: str = "") -> None:
-        raw = find_mentions(text, start)
+        raw = self._with_aliases(text, find_mentions(text, start))
         raw = self._drop_uncontexted_counties(raw)
         renamed = self._renamed_counties(raw)
         raw = [self._rename(m, renamed) for m in raw]
@@ -307,6 +311,23 @@ class Entities:
             if not m.in_org:
                 counts[m.name] += 3
         self.main = max(counts, key=lambda n: (counts[n], -self._first(n))) if counts else ""
+
+    @staticmethod
+    def _with_aliases(text: str, raw: list[Mention]) -> list[Mention]:
+        """顺德高新区（佛山高新区顺德园）: a name and, in brackets right after it, another name of
+        the same thing are one mention, so the bracket neither owns a figure nor starts its name."""
+        out: list[Mention] = []
+        for m in raw:
+            prev = out[-1] if out else None
+            if prev and m.start < prev.end:
+                continue                         # a second name in the same bracket
+            if prev and not prev.anaphor and text.startswith("(", prev.end):
+                close = text.find(")", prev.end, prev.end + MAX_ALIAS)
+                if close > m.start:
+                    out[-1] = Mention(prev.start, close + 1, prev.name, prev.kind, prev.anaphor, prev.in_org)
+                    continue
+            out.append(m)
+        return out
 
     def _first(self, name: str) -> int:
         return next((m.start for m in self.mentions if m.name == name), 10**9)

@@ -91,7 +91,7 @@ ADJUSTED = regex.compile(r"剔除[^,;]*?后")    # 剔除留抵退税因素后�
 SPECIAL_PERIODS = (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)
 MEETING = regex.compile(r"\s*(?:上午|下午)?\s*(?:在[^,;。]{1,20})?(?:召开|举行|举办)")   # 去年12月28日召开的全会
 DECLINE_NARROWS = regex.compile(r"(?:降幅|跌幅|亏损).*(?:收窄|缩小|减少)")
-PAST_SPAN = regex.compile(r"过去|近")                 # 从近10年的数据看: a window, not the time of what follows
+PAST_SPAN = regex.compile(r"过去(?!的?一年)|近")     # 从近10年的数据看: a window, not the time of what follows
 CONDITIONAL = regex.compile(f"(?:{alternation(FIGURE_WORDS['conditional_events'])})后")
 
 
@@ -330,7 +330,8 @@ class SentenceReader:
         """The time of a figure at pos: the last time before it in the sentence, else the one in force."""
         before = [t for t in times if t.end <= pos and not t.compare and not t.event]
         if before and before[-1].period in SPECIAL_PERIODS:
-            last, base = before[-1], before[-2] if len(before) > 1 else ctx.time
+            last = before[-1]                  # …全年实施项目132个；全年签约项目46个: 全年 twice is one year
+            base = next((u for u in reversed(before[:-1]) if u.period not in SPECIAL_PERIODS), ctx.time)
             if last.period == WHOLE_YEAR:              # 2020年全年 / 下半年…，全年: the year in force
                 year = base.year if base and base.year else last.year
                 return TimeRef(last.start, last.end, year, str(year), False, True)
