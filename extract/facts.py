@@ -446,8 +446,11 @@ class SentenceReader:
         if self.conditions:
             cuts += [Cut(c.start(), c.end()) for c in CONDITIONAL.finditer(self.text, lo, a.outer_start)]
         for c in sorted(cuts, key=lambda c: c.end):
-            if len(clean_name(self.text[c.end:a.outer_start])) < 2 and len(clean_name(self.text[lo:c.start])) >= 2:
+            after, before = clean_name(self.text[c.end:a.outer_start]), clean_name(self.text[lo:c.start])
+            if len(after) < 2 and len(before) >= 2:
                 return self.text[lo:c.start]     # 税收由当年的20多万元: the name stands before the time
+            if isinstance(c, TimeRef) and len(before) >= 2 and not self._names_indicator(after):
+                return self.text[lo:c.start] + self.text[c.end:a.outer_start]   # 中欧班列全年开行2180列
             lo = max(lo, c.end)
         return self.text[lo:a.outer_start]
 
