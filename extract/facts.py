@@ -92,6 +92,8 @@ SPECIAL_PERIODS = (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)
 MEETING = regex.compile(r"\s*(?:上午|下午)?\s*(?:在[^,;。]{1,20})?(?:召开|举行|举办)")   # 去年12月28日召开的全会
 DECLINE_NARROWS = regex.compile(r"(?:降幅|跌幅|亏损).*(?:收窄|缩小|减少)")
 PAST_SPAN = regex.compile(r"过去(?!的?一年)|近")     # 从近10年的数据看: a window, not the time of what follows
+CAPACITY = regex.compile(f"(?:{alternation(FIGURE_WORDS['capacity_words'])})$")
+CAPACITY_HEADS = tuple(FIGURE_WORDS["capacity_heads"])
 CONDITIONAL = regex.compile(f"(?:{alternation(FIGURE_WORDS['conditional_events'])})后")
 
 
@@ -610,6 +612,9 @@ class SentenceReader:
         if noun:
             if p["abstract"].match(noun) or (noun.endswith("中") and "在" in self.text[cs:first.start]):
                 return None                  # 五个方面; 在38个行业大类中: not figures
+            if CAPACITY.search(self.text, max(cs, first.outer_start - 4), first.outer_start) \
+                    and any(head in noun for head in CAPACITY_HEADS):
+                return None                  # 年产300万台高端冰箱项目: a capacity in a project's name
             among = AMONG.search(noun)
             if among and (among.end() == len(noun) and noun_end >= ce or among[0].endswith("有")):
                 noun = noun[: among.start()]     # 签约的12个项目中，…; 13个设区市中有10个…
@@ -644,6 +649,8 @@ class SentenceReader:
             name = topic + name              # 存款余额1.2万亿元，比年初增加1056亿元
         elif prev and 2 <= len(name) <= 3 and first.kind != "count" and prev.unit in COUNT_OF_THINGS \
                 and COUNTED_THING.search(prev.name):
+            if n > 1 and len(last_level) == n:   # 装备、材料项目分别为8个、6个，总投资分别为118亿元、92亿元
+                return [(f.name + name, first.end) for f in last_level]
             name = prev.name + name          # 工业项目21个，投资58亿元 → 工业项目投资
         if not name:
             if prev and seg.strip() == "":
