@@ -39,6 +39,8 @@ CORPORA = {
     "heldout7": (DATA / "heldout7", DATA / "heldout7" / "gold.csv", WIDER_TARGETS),
     "heldout8": (DATA / "heldout8", DATA / "heldout8" / "gold.csv", WIDER_TARGETS),
     "heldout9": (DATA / "heldout9", DATA / "heldout9" / "gold.csv", WIDER_TARGETS),
+    "heldout10": (DATA / "heldout10", DATA / "heldout10" / "gold.csv", WIDER_TARGETS),
+    "heldout11": (DATA / "heldout11", DATA / "heldout11" / "gold.csv", WIDER_TARGETS),
 }
 
 
