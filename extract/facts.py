@@ -799,7 +799,8 @@ class SentenceReader:
                 times: list[TimeRef], ctx: Context) -> Figure:
         """The figure of one amount: its value in its role, status, time and entity."""
         s = sentence[0]
-        down = bool(_patterns()["down"].search(self.text, max(s, a.outer_start - 6), a.outer_start))
+        down = role in ("growth", "pp") and bool(_patterns()["down"].search(self.text, max(s, a.outer_start - 6),
+                                                                            a.outer_start))
         value, unit, value_base, base_unit = a.value, a.unit, a.value_base, a.base_unit
         growth = None
         if role == "growth":
