@@ -304,7 +304,7 @@ class Entities:
         pools = {m.start for m in raw if POOL.match(text, m.end)}
         titled = [Mention(m.start, m.end, self._canonical(self._rename(m, renamed).name), m.kind, m.anaphor, m.in_org)
                   for m in find_mentions(title) if not m.anaphor]
-        self.mentions = [m for m in self._resolve(raw, pools, self._speakers(raw, titled)) if not m.in_org]
+        self.mentions = [m for m in self._resolve(text, raw, pools, titled) if not m.in_org]
         self.starts = [m.start for m in self.mentions]
         counts = Counter(m.name for m in self.mentions if m.name)
         for m in titled:
@@ -334,12 +334,15 @@ class Entities:
 
     @staticmethod
     def _drop_uncontexted_counties(raw: list[Mention]) -> list[Mention]:
-        """A county's short name (如皋) counts only where its city or its full name is mentioned too."""
+        """A county's short name (如皋) counts only where its city or its full name is mentioned too
+        (长垣市 for 长垣, though the table still says 长垣县)."""
         index, _ = _place_index()
         named = {m.name for m in raw if not m.anaphor}
-        in_full = {m.name for m in raw if not m.anaphor and m.end - m.start == len(m.name) > 2}   # not 成县 in 建成县级
+        in_full = {m.name.rstrip("县市") for m in raw if not m.anaphor
+                   and m.end - m.start == len(m.name) > 2}   # not 成县 in 建成县级
         return [m for m in raw if m.anaphor or m.kind not in ("county", "county-city")
-                or (m.end - m.start == len(m.name) > 2) or m.name in in_full or index[m.name][2] in named]
+                or (m.end - m.start == len(m.name) > 2) or m.name.rstrip("县市") in in_full
+                or index[m.name][2] in named]
 
     @staticmethod
     def _renamed_counties(raw: list[Mention]) -> dict[str, str]:
@@ -372,36 +375,30 @@ class Entities:
         return aliases.get(grouped, grouped)
 
     @staticmethod
-    def _speakers(raw: list[Mention], titled: list[Mention]) -> list[tuple[int, int, str, str]]:
-        """(times named, -first position, kind, name), most named first, counting the title three
-        times over and a name as itself or as its government (长葛市政府工作报告): who
-        我市/全市 may speak for."""
-        counts = Counter((m.kind, m.name) for m in raw if not m.anaphor and m.name)
-        first: dict[tuple[str, str], int] = {}
-        for m in raw:
-            first.setdefault((m.kind, m.name), m.start)
-        for m in titled:
-            counts[(m.kind, m.name)] += 3
-            first.setdefault((m.kind, m.name), -1)
-        return sorted(((n, -first[key], *key) for key, n in counts.items()), reverse=True)
-
-    @staticmethod
-    def _resolve(raw: list[Mention], pools: set[int], speakers: list[tuple[int, int, str, str]]) -> list[Mention]:
+    def _resolve(text: str, raw: list[Mention], pools: set[int], titled: list[Mention]) -> list[Mention]:
         """Each anaphor named by the nearest mention before it of the kind it names; a set of
-        parts (南通各县) is not a candidate. 我市, 全市, 本市 name the unit the article speaks
-        for, its most named one of that kind, when it is named more than once: in a city's report
-        全市 follows a paragraph on one of its counties."""
+        parts (南通各县) is not a candidate. 我市, 全市, 本市 name the unit the text speaks for:
+        the paragraph's, when a name of that kind opens it (巩义市是…，全市…), else the article's,
+        when its title names one (长葛市政府工作报告, 绵阳前三季度…): in a city's report 全市
+        follows a paragraph on one of its counties."""
         out: list[Mention] = []
+        paragraph, opener = -2, None             # the paragraph being read and its first mention
         for m in raw:
+            if text.rfind("\n", 0, m.start) != paragraph:
+                paragraph, opener = text.rfind("\n", 0, m.start), m
             if not m.anaphor:
                 out.append(m)
                 continue
             targets = ANAPHOR_TARGETS[m.kind]
             if m.name in DISTRICT_WORDS:
                 targets = ("county", "park")
-            speaker = next((x for x in speakers if x[2] in targets), None) if m.name[0] in SPEAKER_MARKS else None
-            if speaker and speaker[0] > 1:
-                out.append(Mention(m.start, m.end, speaker[3], targets[0], anaphor=True))
+            speaker = None
+            if m.name[0] in SPEAKER_MARKS:
+                subject = opener if opener is not m and not opener.anaphor and not opener.in_org \
+                    and opener.kind in targets else None
+                speaker = subject or next((t for t in titled if t.kind in targets), None)
+            if speaker:
+                out.append(Mention(m.start, m.end, speaker.name, targets[0], anaphor=True))
                 continue
             prior = next((p for p in reversed(out) if p.kind in targets and not p.anaphor and not p.in_org
                           and p.start not in pools), None)

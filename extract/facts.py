@@ -44,7 +44,8 @@ ITEM_AND = regex.compile(r"和|与|及")
 ITEM_ANY = regex.compile(r"、|和|与|及")
 ITEM_LEAD = regex.compile(r"^(?:来自|对|其中)")
 ORDINAL_ITEMS = regex.compile(r"(?P<prefix>第?)[一二三四五六七八九](?:、[一二三四五六七八九])+(?P<head>\p{Han}+)")
-ENUMERATED = regex.compile(r"[等、]")
+LIST_COMMA = regex.compile(r"、")      # an item of a list of names (…公司…项目、…镇…项目)
+LIST_END = regex.compile(r"等")         # A、B等: the last one, but 销售脐橙等农特产品 lists products
 LOCATIVE = regex.compile(r"(?:在|于|到|赴|前往|来到|落户)$")
 OWNER_JOINER = regex.compile(r"\s*[、和及与]\s*")
 NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
@@ -385,7 +386,7 @@ class SentenceReader:
             if not m.name or self._listed(m, s) or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start) \
                     or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start):
                 continue
-            mark = ENUMERATED.search(self.text, m.end, self.sentence_end)
+            mark = LIST_COMMA.search(self.text, m.end, self.sentence_end) or LIST_END.match(self.text, m.end)
             if mark and NUMERAL_START.search(self.text, m.end, mark.start()):
                 mark = None                      # …1500个以上、实际到位…: a 、 after a figure separates figures
             out.append(Candidate(m, mark.start() if mark else None,
@@ -438,7 +439,7 @@ class SentenceReader:
         lo = max(cs, floor)
         cuts: list[Mention | TimeRef | Cut] = []
         for m in mentions:
-            if lo <= m.start and m.end <= a.outer_start and "等" not in self.text[m.end:a.outer_start]:
+            if lo <= m.start and m.end <= a.outer_start and not self.text.startswith("等", m.end):
                 if OBJECT_MARKER.search(self.text, lo, m.start):
                     break                        # 占江苏全省…的: the rest is the object of 占
                 if LOCATIVE.search(self.text, lo, m.start):

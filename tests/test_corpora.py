@@ -41,6 +41,7 @@ CORPORA = {
     "heldout9": (DATA / "heldout9", DATA / "heldout9" / "gold.csv", WIDER_TARGETS),
     "heldout10": (DATA / "heldout10", DATA / "heldout10" / "gold.csv", WIDER_TARGETS),
     "heldout11": (DATA / "heldout11", DATA / "heldout11" / "gold.csv", WIDER_TARGETS),
+    "heldout12": (DATA / "heldout12", DATA / "heldout12" / "gold.csv", WIDER_TARGETS),
 }
 
 
