@@ -32,12 +32,15 @@ NAME_STOP = {
     "park": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
                               "0123456789月日年亿元"),
     "company": PUNCTUATION | set("的在与及对了是为到于将把由从让使给等也都就还再又并且而其该我各此这之以来有"),   # 和: 天和药业
+    "venue": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
+                               "0123456789月日年亿元"),
     "town": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
                               "0123456789月日年县市区"),
 }
 NAME_WORDS = regex.compile(alternation(ENTITY_WORDS["name_words"]))
 LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
+GENERIC_VENUE = regex.compile(alternation(ENTITY_WORDS["generic_venue_words"]))
 ZONE_TYPES = {kind: tuple(suffixes) for kind, suffixes in ENTITY_WORDS["zone_types"].items()}
 CORE_MODIFIERS = regex.compile(f"(?:{alternation(ENTITY_WORDS['core_modifiers'])})$")
 # 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
@@ -47,7 +50,7 @@ TEXT_SUBJECT = regex.compile(SUBJECT)                          # at the start of
 SENTENCE_SUBJECT = regex.compile(r"[。！？!?\n]" + SUBJECT)   # after the end of a sentence: a
                                      # pattern that starts with a character class scans fast
 NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
-MAX_NAME = {"park": 14, "company": 18, "town": 3}
+MAX_NAME = {"park": 14, "company": 18, "town": 3, "venue": 12}
 MAX_ALIAS = 20    # the longest bracket read as another name of the mention before it
 
 
@@ -117,7 +120,8 @@ def _suffix_pattern() -> regex.Pattern:
     return regex.compile(f"(?P<park>{closing}|{alternation(inner)}(?!\\p{{Han}}*?{closing}))"
                          f"|(?P<company>{alternation(companies)}|集团(?![(（]|有限|股份))"
                          f"|(?P<town>(?!{alternation(ENTITY_WORDS['not_towns'])})(?:{alternation(TOWN_SUFFIXES)})"
-                         f"(?![\\p{{Han}}]*?(?:政府|党委|人大)))")
+                         f"(?![\\p{{Han}}]*?(?:政府|党委|人大)))"
+                         f"|(?P<venue>{alternation(ENTITY_WORDS['venue_suffixes'])})")
 
 
 @lru_cache(maxsize=None)
@@ -181,6 +185,8 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
         if name.startswith(GENERIC_CORES):
             return ""
     core = name[: -len(suffix)]
+    if kind == "venue" and (len(core) < 2 or GENERIC_VENUE.search(core)):
+        return ""                            # A级旅游景区, 热门景区: kinds of place, not names
     if kind == "town" and (not core or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集"):
         return ""                            # 城镇, 乡镇, 特色小镇: kinds of place, not names
     min_core = 4 if suffix == "集团" else 2
