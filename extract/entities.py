@@ -52,6 +52,7 @@ SENTENCE_SUBJECT = regex.compile(r"[。！？!?\n]" + SUBJECT)   # after the end
 NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
 MAX_NAME = {"park": 14, "company": 18, "town": 3, "venue": 12}
 MAX_ALIAS = 20    # the longest bracket read as another name of the mention before it
+SHORT_NAME = regex.compile(r"\((?:以下)?简称[“\"](?P<short>[^”\"]{2,14})[”\"]\)")   # （以下简称“集聚区”）
 
 
 @dataclass(slots=True)
@@ -63,7 +64,7 @@ class Mention:
     name: str      # canonical name, or the anaphor word until resolved
     kind: str      # province, city, county, park, company
     anaphor: bool = False
-    in_org: bool = False   # 东台市统计局: names an organisation; an antecedent, never an owner
+    in_org: bool = False   # 东台市统计局, 上海籍项目: an organisation or where things come from; never an owner
 
 
 @lru_cache(maxsize=None)
@@ -135,6 +136,7 @@ ANAPHOR_TARGETS = {
     "province": ("province",), "company": ("company",), "town": ("town",),
 }
 DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
+ORIGIN = regex.compile(alternation(words()["organisations"]["origin_heads"]))   # 上海籍项目, 无锡客商
 POOL = regex.compile(alternation(words()["entities"]["pool_markers"]))
 SPEAKER_MARKS = tuple(words()["entities"]["speaker_marks"])
 
@@ -278,7 +280,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             full, pe = text[ps:pe] + "市", pe + 1   # 海安市: a county that has become a city since the table
         if level == "county" and full.endswith("市"):
             level = "county-city"
-        found.append(Mention(ps, pe, full, level, in_org=bool(org_re.match(text, pe))))
+        found.append(Mention(ps, pe, full, level, in_org=bool(org_re.match(text, pe) or ORIGIN.match(text, pe))))
     found.sort(key=lambda x: x.start)
     ana_re, kinds = _anaphora()
     spans = [(f.start, f.end) for f in found]
@@ -291,7 +293,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if m[0].startswith("全"):
             wide_end = m.end()
         stops = CLAUSE_PUNCTUATION if m[0] in ("公司", "企业") else NAME_STOP["park"]
-        if m[0] in ("公司", "企业", "园区") and m.start() > 0 and text[m.start() - 1] not in stops:
+        if (m[0] in ("公司", "企业") or m[0] in PARK_SUFFIXES) and m.start() > 0 and text[m.start() - 1] not in stops:
             continue                       # 上市公司, 国有企业, 产业园区: part of a longer noun
         found.append(Mention(m.start(), m.end(), m[0], kinds[m[0]], anaphor=True))
     found.sort(key=lambda x: x.start)
@@ -302,7 +304,7 @@ class Entities:
     """The mentions of one document, with anaphora resolved and park names grouped."""
 
     def __init__(self, text: str, start: int, title: str = "") -> None:
-        raw = self._with_aliases(text, find_mentions(text, start))
+        raw, short_names = self._declared_short_names(text, self._with_aliases(text, find_mentions(text, start)))
         raw = self._drop_uncontexted_counties(raw)
         renamed = self._renamed_counties(raw)
         raw = [self._rename(m, renamed) for m in raw]
@@ -310,6 +312,7 @@ class Entities:
         pools = {m.start for m in raw if POOL.match(text, m.end)}
         titled = [Mention(m.start, m.end, self._canonical(self._rename(m, renamed).name), m.kind, m.anaphor, m.in_org)
                   for m in find_mentions(title) if not m.anaphor]
+        titled = [Mention(m.start, m.end, short_names.get(m.name, m.name), m.kind, m.anaphor, m.in_org) for m in titled]
         self.mentions = [m for m in self._resolve(text, raw, pools, titled) if not m.in_org]
         self.starts = [m.start for m in self.mentions]
         counts = Counter(m.name for m in self.mentions if m.name)
@@ -334,6 +337,29 @@ class Entities:
                     continue
             out.append(m)
         return out
+
+    @staticmethod
+    def _declared_short_names(text: str, raw: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
+        """沪苏大丰产业联动集聚区（以下简称“集聚区”）: later the short name, written as is, names
+        the mention before the bracket; returns the mentions and each short name's full name."""
+        declared: dict[str, str] = {}
+        out = list(raw)
+        for d in SHORT_NAME.finditer(text):
+            named = next((m for m in reversed(out) if m.end == d.start() and not m.anaphor), None)
+            if named is None:
+                continue
+            short = d["short"]
+            declared[short] = named.name
+            i = text.find(short, d.end())
+            while i >= 0:
+                j = i + len(short)
+                inside = [m for m in out if m.start < j and i < m.end]
+                if not any(m.start <= i and j <= m.end and m.end - m.start > len(short) for m in inside):
+                    out = [m for m in out if m not in inside]
+                    out.append(Mention(i, j, named.name, named.kind))
+                i = text.find(short, j)
+            out.sort(key=lambda m: m.start)
+        return out, declared
 
     def _first(self, name: str) -> int:
         return next((m.start for m in self.mentions if m.name == name), 10**9)
@@ -406,8 +432,12 @@ class Entities:
             if speaker:
                 out.append(Mention(m.start, m.end, speaker.name, targets[0], anaphor=True))
                 continue
-            prior = next((p for p in reversed(out) if p.kind in targets and not p.anaphor and not p.in_org
-                          and p.start not in pools), None)
+            word = m.name.lstrip("该本全我这")   # 产业园 is the nearest …产业园 before any other park; 园区 any
+            prior = next((p for p in reversed(out) if p.kind == "park" and not p.anaphor and not p.in_org
+                          and p.start not in pools and p.name.endswith(word)), None) \
+                if m.kind == "park" and word != "园区" else None
+            prior = prior or next((p for p in reversed(out) if p.kind in targets and not p.anaphor and not p.in_org
+                                   and p.start not in pools), None)
             prior = prior or next((p for p in reversed(out) if p.kind in targets and not p.anaphor), None)
             if prior is None:
                 later = Counter(p.name for p in raw if p.kind in targets and not p.anaphor and not p.in_org)

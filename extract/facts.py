@@ -334,6 +334,8 @@ class SentenceReader:
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
         """The time of a figure at pos: the last time before it in the sentence, else the one in force."""
         before = [t for t in times if t.end <= pos and not t.compare and not t.event]
+        if before and before[-1].period == SAME_PERIOD_LAST_YEAR and ";" in self.text[before[-1].end:pos]:
+            before.pop()                       # 去年同期这一数字为161.4亿元；完成…: the year-ago figure is its own item
         if before and before[-1].period in SPECIAL_PERIODS:
             last = before[-1]                  # …全年实施项目132个；全年签约项目46个: 全年 twice is one year
             base = next((u for u in reversed(before[:-1]) if u.period not in SPECIAL_PERIODS), ctx.time)
@@ -887,7 +889,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
                                           and t.period not in SPECIAL_PERIODS else t for t in when])
         found = reader.read(s, e, ctx, here, when) if here else []
         figures.extend(found)
-        dated = [t for t in when if not t.compare and not t.event and not DURATION_TIME.match(text, t.start, t.end)
+        dated = [t for t in when if not t.compare and not t.event and not t.window and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
         if dated:
             ctx.time = dated[-1]

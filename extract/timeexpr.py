@@ -35,7 +35,7 @@ SUB = rf"""
       | (?P<m>\d{{1,2}}) \s* 月 份? (?: \s* (?P<d>\d{{1,2}}) \s* 日 | (?P<to_date>底|末))?
     )"""
 TIME = regex.compile(rf"""
-    (?= [比较与同是为\d“"十过近上去截目至今明前下本当第一二三四力争计确用再全日] )   # one cheap test per position
+    (?= [比较与同是为\d“"十过近上去截目至今明前下本当第一二三四五六七八九两力争计确用再全日建开启成设运挂] )   # one cheap test per position
     (?P<compare> (?:比|较|与|同|(?:是|为)(?=\s*(?:19|20)\d{{2}}\s*年的)) \s* )?   # 比上年, 是2019年的1.8倍
     (?:
         (?P<span> (?P<y1>(?:19|20)\d{{2}}) \s* 年? \s* (?:至|到|-|—|~) \s* (?P<y2>(?:19|20)\d{{2}}) \s* 年 )
@@ -43,6 +43,8 @@ TIME = regex.compile(rf"""
         (?P<deadline> \s* (?P<n>\d{{1,2}}|[{CN}]{{1,2}}) \s* 年 (?:内|时间|左右)? )
       | (?P<plan> [“"]? (?P<plan_name>十[一二三四五六七八九]五|十五) [”"]? (?P<plan_part>末|期末|期间|时期|规划期|[前头](?P<plan_n>[二两三四1-4])年) )
       | (?P<past> (?:过去|近) (?P<past_n>[2-9]|\d{{2}}|[二两三四五六七八九]|十[一二三四五六七八九]?) 年 )
+      | (?P<since> (?P<since_n>\d{{1,2}}|[{CN}]{{1,3}}) \s* 年来 )                  # 建园13年来: up to now
+      | (?P<since_event> (?:建园|建区|开园|建成|启动建设|开工建设|开发建设|成立|设立|运营|挂牌) 以来 )
       | (?P<same_period> 上年同期 | 去年同期 )
       | (?P<whole_year> 全年 | 当年 )
       | (?P<now> 截至目前 | 截止目前 | 到目前为止 | 目前 | 至今 | 同日 | 当日 | 近日 | 日前 )
@@ -53,12 +55,13 @@ TIME = regex.compile(rf"""
 """.replace("{SUB}", SUB), regex.X)
 
 
-ANCHOR = regex.compile(r"[年月季目五今日]")   # one of these is in every expression TIME matches
+ANCHOR = regex.compile(r"[年月季目五今日来]")   # one of these is in every expression TIME matches
 # The date of an event, not the time of the figures around it: 计划于2024年6月开工、2025年底投产；
 # 2016年在上海证券交易所主板上市（…）; 成立于1998年. Not 10月竣工项目, where the event names the figure.
 EVENT_AFTER = regex.compile(r"\s*(?:前后|左右|上午|下午)?\s*(?:在[^,;。()、]{1,14})?"
                             r"(?:开工|投产|建成|竣工|开业|达产|落成|完工|投运|运营|通车|启用|签约|揭牌|上市|成立|挂牌)+"
                             r"(?=[,;。()、]|$)")
+SINCE_AFTER = regex.compile(r"[^,;。，；]{0,6}?以来")   # 2006年建园以来: a span from then to now
 EVENT_BEFORE = regex.compile(r"(?:成立|始建|创建|设立|建)于$")
 PERIOD_START = regex.compile(r"\d{4}(?:H(?P<h>[12])|Q(?P<q>[1-4])|-(?P<m>\d{2}))?")
 # 上年 reads from the year in force: 2024年…，上年这一数字为801.2万标箱 is 2023 in any article.
@@ -79,6 +82,7 @@ class TimeRef:
     event: bool = False   # the date of an event (2024年6月开工), not the time of the figures around it
     day: bool = False     # names a day (去年12月28日): a speech on that day says 今年 of its own year
     implied: bool = False  # a part of a year with no year written (四季度, 12月): the article's year
+    window: bool = False   # a span up to now (建园13年来, 2006年以来): dates its own sentence only
 
 
 def _period(year: int, first: int, last: int) -> str:
@@ -112,6 +116,12 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
     if m["past"]:
         n = int(m["past_n"]) if m["past_n"].isdigit() else int(chinese_numeral(m["past_n"]))
         return (doc_year - 1, f"{doc_year - n}..{doc_year - 1}") if doc_year and n > 1 else None
+    if m["since"] or m["since_event"]:
+        now = last_full_year(doc_year, doc_month)
+        if not now or not m["since"]:
+            return (now, str(now)) if now else None
+        n = int(m["since_n"]) if m["since_n"].isdigit() else int(chinese_numeral(m["since_n"]))
+        return (now, f"{now - n + 1}..{now}") if n > 1 else None
     if m["same_period"]:
         return (doc_year - 1, SAME_PERIOD_LAST_YEAR) if doc_year else None
     if m["whole_year"]:
@@ -149,10 +159,18 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
     return year, _quarters(year, (first + 2) // 3, last // 3, sub)
 
 
+def last_full_year(doc_year: int | None, doc_month: int | None) -> int | None:
+    """The last year a span up to now (13年来, 建园以来) takes in: a January or February article
+    looks back on the years up to the last one, a later one counts this year in."""
+    if doc_year and doc_month and doc_month <= 2:
+        return doc_year - 1
+    return doc_year
+
+
 def moved(t: TimeRef, years: int) -> TimeRef:
     """The same time expression read from a date `years` away from the article's."""
     return TimeRef(t.start, t.end, t.year + years if t.year else t.year, shift_year(t.period, years),
-                   t.compare, t.relative, t.event, t.day, t.implied)
+                   t.compare, t.relative, t.event, t.day, t.implied, t.window)
 
 
 def shift_year(period: str, years: int) -> str:
@@ -186,9 +204,13 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
             if resolved:
                 begin = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
                 compare = bool(m["compare"]) or bool(out and out[-1].compare and out[-1].end == begin)  # 比上年全年
-                out.append(TimeRef(begin, m.end(), resolved[0], resolved[1], compare, bool(m["rel"]),
+                year, period, window = *resolved, bool(m["since"] or m["since_event"])
+                now = last_full_year(doc_year, doc_month)
+                if m["year"] and not m["sub"] and now and int(m["year"]) < now and SINCE_AFTER.match(text, m.end()):
+                    year, period, window = now, f"{m['year']}..{now}", True   # 2006年建园以来: up to now
+                out.append(TimeRef(begin, m.end(), year, period, compare, bool(m["rel"]),
                                    bool(EVENT_AFTER.match(text, m.end()) or EVENT_BEFORE.search(text, max(0, begin - 3), begin)),
-                                   bool(m["d"]), bool(m["sub"]) and not (m["year"] or m["rel"])))
+                                   bool(m["d"]), bool(m["sub"]) and not (m["year"] or m["rel"]), window))
     return out
 
 

@@ -42,6 +42,7 @@ CORPORA = {
     "heldout10": (DATA / "heldout10", DATA / "heldout10" / "gold.csv", WIDER_TARGETS),
     "heldout11": (DATA / "heldout11", DATA / "heldout11" / "gold.csv", WIDER_TARGETS),
     "heldout12": (DATA / "heldout12", DATA / "heldout12" / "gold.csv", WIDER_TARGETS),
+    "heldout13": (DATA / "heldout13", DATA / "heldout13" / "gold.csv", WIDER_TARGETS),
 }
 
 
