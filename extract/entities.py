@@ -50,6 +50,7 @@ TEXT_SUBJECT = regex.compile(SUBJECT)                          # at the start of
 SENTENCE_SUBJECT = regex.compile(r"[。！？!?\n]" + SUBJECT)   # after the end of a sentence: a
                                      # pattern that starts with a character class scans fast
 NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
+NOT_LAST_OF_SUBJECT = frozenset(ENTITY_WORDS["not_last_of_subject"])   # 集聚区自2020年…: 自 ends no name
 MAX_NAME = {"park": 14, "company": 18, "town": 3, "venue": 12}
 MAX_ALIAS = 20    # the longest bracket read as another name of the mention before it
 SHORT_NAME = regex.compile(r"\((?:以下)?简称[“\"](?P<short>[^”\"]{2,14})[”\"]\)")   # （以下简称“集聚区”）
@@ -260,7 +261,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
     spans = [(f.start, f.end) for f in found]
     for m in _sentence_subjects(text, start, end):
-        if not NOT_A_SUBJECT.search(m["name"]) and m["name"] not in index \
+        if not NOT_A_SUBJECT.search(m["name"]) and m["name"] not in index and m["name"][-1] not in NOT_LAST_OF_SUBJECT \
                 and not _covered(spans, m.start("name"), m.end("name")):
             found.append(Mention(m.start("name"), m.end("name"), m["name"], "company"))
     found.sort(key=lambda f: f.start)

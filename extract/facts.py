@@ -95,6 +95,7 @@ SPECIAL_PERIODS = (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)
 MEETING = regex.compile(r"\s*(?:上午|下午)?\s*(?:在[^,;。]{1,20})?(?:召开|举行|举办)")   # 去年12月28日召开的全会
 DECLINE_NARROWS = regex.compile(r"(?:降幅|跌幅|亏损).*(?:收窄|缩小|减少)")
 PAST_SPAN = regex.compile(r"过去(?!的?一年)|近")     # 从近10年的数据看: a window, not the time of what follows
+BOTH = ("双破", "双超", "双双突破", "双双超过")   # A、B双破X: X for each of A and B
 CAPACITY = regex.compile(f"(?:{alternation(FIGURE_WORDS['capacity_words'])})$")
 CAPACITY_HEADS = tuple(FIGURE_WORDS["capacity_heads"])
 CONDITIONAL = regex.compile(f"(?:{alternation(FIGURE_WORDS['conditional_events'])})后")
@@ -224,6 +225,8 @@ def category_of(name: str, amount_kind: str, unit: str, role: str) -> str:
 
 def split_items(segment: str, n: int) -> list[str] | None:
     """新签约、新开工、新竣工亿元以上项目 → three names sharing the head 亿元以上项目."""
+    if n < 2:
+        return None
     p = _patterns()
     name = p["copula_end"].sub("", p["lead"].sub("", _strip_quotes(segment).strip()))
     head = ""
@@ -669,9 +672,9 @@ class SentenceReader:
             own = clean_name(seg[: seg.find("分别")]) if "分别" in seg else name
             items = split_items(seg, n) or (None if own else self._respectively(cs, seg, n))
             return [(i, first.end) for i in items] if items else [(name, first.end)] * n
-        if seg.endswith("各"):                # 新签约、新开工项目各60个: one figure for each
-            items = split_items(seg[:-1], seg.count("、") + 1)
-            if items:
+        if "、" in seg and (seg.endswith("各") or self.text.startswith(BOTH, first.outer_start)):
+            items = split_items(seg.removesuffix("各"), seg.count("、") + 1)   # 新签约、新开工项目各60个,
+            if items:                                                         # 销售、营收双破200亿元: one each
                 return [(i, first.end) for i in items]
         return [(name, first.end)]
 
@@ -824,6 +827,9 @@ class SentenceReader:
         if t and t.implied and status == "actual" and self.doc.month and (first_month(t.period) or 0) > self.doc.month:
             t = moved(t, -1)                     # 四季度 in a January article: nothing not yet begun is done
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
+        if status == "actual" and t and year and self.doc.year and year > self.doc.year \
+                and self.text[t.start - 1:t.start] in ("到", "至"):
+            status = "target"                    # 到2025年…达到600亿元 in a 2022 article: not done yet
         if conditional and status == "expected":
             year, period = None, ""
         stage = STAGE.match(name)
