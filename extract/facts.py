@@ -268,6 +268,7 @@ class SentenceReader:
         self.subject_clause: tuple[int, int] | None = None   # a figure-less clause just before,
                                                      # whose subject may name the next figure
         self.mentions: list[Mention] = []            # the mentions in the sentence being read
+        self.times: list[TimeRef] = []               # and its time expressions
         self.list_owners: list[str] = []             # the owners of the sentence's last list of figures
         self.status_marks: list[regex.Match] = []   # status words of the sentence being read
         self.conditions: list[int] = []              # ends of its 建成后/达产后
@@ -319,6 +320,9 @@ class SentenceReader:
                 continue                         # 计划总投资1050亿元；新开工…: 计划 names one figure
             if m[0] in CLAUSE_STATUS and MEASURED_AGAINST.search(self.text, max(s, m.start() - 6), m.start()):
                 continue                         # 完成全年目标任务的115%: the target is what is measured against
+            if m[0] in CLAUSE_STATUS and not LIST_OPENER.match(between) and any(
+                    m.end() < t.start < pos and self.text[t.start - 1] in ",;" for t in self.times):
+                continue                         # 计划实施…，上半年完成投资24.6亿元: progress, reported
             kind = p["status_kind"][m[0]]
             if kind == "if-action":
                 if not p["action"].match(self.text, m.end()):
@@ -475,6 +479,7 @@ class SentenceReader:
         self.candidates = self._owner_candidates(s, mentions)
         self.subject_clause = None
         self.mentions = mentions
+        self.times = times
         self.list_owners = []
         self.change_times: list[TimeRef | None] = [None, None]
         self.status_marks = list(p["status"].finditer(text, s, e))
