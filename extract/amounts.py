@@ -105,6 +105,17 @@ def _split_numeral(num: str) -> tuple[str, str]:
     return num, ""
 
 
+def amount_of(start: int, end: int, value: float, unit: str) -> Amount:
+    """The amount of a number whose unit is written apart (a table's 单位：亿元)."""
+    mult = next((m for m in sorted(MULTIPLIERS, key=len, reverse=True)
+                 if unit.startswith(m) and unit[len(m):] in units()), "")
+    u = units().get(unit[len(mult):])
+    kind, base, factor = (u.kind, u.base_unit, u.factor) if u else ("other", unit, 1.0)
+    return Amount(start=start, end=end, value=value, unit=unit, kind=kind, base_unit=base,
+                  value_base=value * MULTIPLIERS.get(mult, 1.0) * factor, approx=False, chinese=False,
+                  outer_start=start, outer_end=end, above=False)
+
+
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every amount in text[start:end], with the traps above left out."""
     end = len(text) if end is None else end

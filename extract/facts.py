@@ -20,10 +20,11 @@ from functools import lru_cache
 
 import regex
 
-from .amounts import Amount, amount_pattern, find_amounts
+from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
 from .entities import Entities, Mention
 from .schema import Fact
+from .tables import TableCell, find_table_cells
 from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, first_month, moved,
                         shift_year)
 from .vocabulary import alternation, indicator_keywords, words
@@ -693,6 +694,9 @@ class SentenceReader:
         subject = clean_name(p["growth_end"].sub("", tail))
         subject = RATE_WORD_END.sub("", subject)
         qualifier = subject if subject in RATE_ONLY else ""   # 年均增长9.1%: the topic's average growth
+        clause, self.subject_clause = self.subject_clause, None
+        if len(subject) < 2 and clause:
+            subject = self._subject_of(*clause)      # 规模以上工业增加值：同比增长5.2%
         if len(subject) < 2 or qualifier:
             subject = (topic or (last_level[-1].name if last_level else "")) + qualifier
         if not subject:
@@ -767,10 +771,17 @@ class SentenceReader:
         return []
 
     def _subject_of(self, cs: int, ce: int) -> str:
-        """The indicator or industry a clause without figures speaks of (研发投入不降反增 → 研发投入)."""
-        lo = max([cs] + [m.end for m in self.mentions if cs <= m.start and m.end <= ce])
-        words = _patterns()["lead"].sub("", self.text[lo:ce])
-        subject = _patterns()["subject"].match(words)
+        """The indicator or industry a clause without figures speaks of (研发投入不降反增 → 研发投入);
+        a line that opens with a name and a colon names the figure after it (全社会用电量：186.4亿千瓦时)."""
+        p = _patterns()
+        lo = max([cs] + [m.end for m in self.mentions if cs <= m.start and m.end <= ce]
+                 + [t.end for t in self.times if cs <= t.start and t.end <= ce])
+        words = p["lead"].sub("", self.text[lo:ce])
+        if self.text.startswith(":", ce) and self.text[cs - 1:cs] in ("\n", "") and not p["status"].search(words):
+            named = clean_name(words)
+            if len(named) >= 2:
+                return named
+        subject = p["subject"].match(words)
         return subject[0] if subject else ""
 
     def _respectively(self, cs: int, seg: str, n: int) -> list[str] | None:
@@ -885,6 +896,9 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
     time_starts = [t.start for t in times]
     amounts = [a for a in amounts if not _inside_time(a, times, time_starts)]   # 十三五头两年 has no 十五头 in it
     amount_starts = [a.start for a in amounts]
+    cells = find_table_cells(text, doc.body_start)
+    cell_starts = [c.start for c in cells]
+    headers = {c.header[0] for c in cells}      # lines of column labels date nothing after them
     speech = 0                                 # years between the article and a reported speech
     for m in SENTENCE.finditer(text, doc.body_start):
         s, e = m.span()
@@ -899,10 +913,12 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         when = _from_year_in_force(text, [moved(t, speech) if speech and t.relative and not t.day
                                           and t.period not in SPECIAL_PERIODS else t for t in when])
         found = reader.read(s, e, ctx, here, when) if here else []
+        found += [_table_figure(c, doc, entities, ctx) for c in cells[bisect.bisect_left(cell_starts, s):
+                                                                      bisect.bisect_left(cell_starts, e)]]
         figures.extend(found)
         dated = [t for t in when if not t.compare and not t.event and not t.window and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
-        if dated:
+        if dated and s not in headers:
             ctx.time = dated[-1]
         if found:
             ctx.entity = found[-1].entity
@@ -910,6 +926,19 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
             named = [m for m in entities.between(s, e) if m.name]
             ctx.entity = named[0].name if named else ctx.entity
     return figures
+
+
+def _table_figure(cell: TableCell, doc: Document, entities: Entities, ctx: Context) -> Figure:
+    """A number of a table: its row names it (under its parent row when the row only names a part:
+    其中：信息传输…服务业 of 营业收入), its column label dates it, else the time in force does."""
+    name = cell.name if not cell.parent or SentenceReader._names_indicator(cell.name) else cell.name + cell.parent
+    a = amount_of(cell.start, cell.end, cell.value, cell.unit)
+    labelled = [t for t in find_times(cell.label, doc.year, doc.month) if not t.compare]
+    t = labelled[-1] if labelled else ctx.time
+    year, period = (t.year, t.period) if t else (doc.year, str(doc.year) if doc.year else "")
+    return Figure(amount=a, name=name, role="level", value=a.value, unit=a.unit, value_base=a.value_base,
+                  base_unit=a.base_unit, growth=cell.growth, year=year, period=period,
+                  entity=ctx.entity or entities.main, sentence=cell.row)
 
 
 def as_fact(fig: Figure, doc: str, title: str, published: str, sentence: str) -> Fact:

@@ -43,6 +43,7 @@ CORPORA = {
     "heldout11": (DATA / "heldout11", DATA / "heldout11" / "gold.csv", WIDER_TARGETS),
     "heldout12": (DATA / "heldout12", DATA / "heldout12" / "gold.csv", WIDER_TARGETS),
     "heldout13": (DATA / "heldout13", DATA / "heldout13" / "gold.csv", WIDER_TARGETS),
+    "heldout14": (DATA / "heldout14", DATA / "heldout14" / "gold.csv", WIDER_TARGETS),
 }
 
 

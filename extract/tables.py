@@ -1,0 +1,111 @@
+"""Tables laid out as text: a unit line, a header of column labels, then rows of a name and bare
+numbers, the columns apart by tabs or runs of spaces (statistics releases, company reports).
+
+    单位：亿元
+    指标名称	1-10月累计	同比增长%
+    固定资产投资	812.5	3.6
+
+Numbers in a table carry no unit of their own, so the amount scan does not see them: each row
+gives one cell per value column, with the unit of the unit line (or of the row's name: 基本每股
+收益（元/股）) and the change in the growth column right after it.
+
+    >>> [(c.name, c.value, c.unit, c.label, c.growth) for c in find_table_cells(
+    ...     "单位：亿元\\n指标名称\\t1-10月累计\\t同比增长%\\n固定资产投资\\t812.5\\t3.6\\n")]
+    [('固定资产投资', 812.5, '亿元', '1-10月累计', 3.6)]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .numbers import MULTIPLIERS
+from .vocabulary import units
+
+UNIT_LINE = regex.compile(r"^[ \t]*[(]?单位[:：]\s*(?P<unit>[^\s,，;；、()]+)", regex.M)
+CELLS = regex.compile(r"[^\t ]+(?: [^\t ]+)*")          # a cell: words apart by at most one space
+NUMBER = regex.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+GROWTH_LABEL = regex.compile(r"增长|增减|增速|幅度|同比|±|%")
+ROW_LEAD = regex.compile(r"^(?:其中[:：]?|#)\s*")       # 其中：工业投资 is a row named 工业投资
+UNIT_IN_NAME = regex.compile(r"[(](?P<unit>[^()]{1,6})[)]$")   # 基本每股收益(元/股)
+MAX_ROWS = 60                                            # a table ends by then if no blank line came
+
+
+@dataclass(slots=True)
+class TableCell:
+    """One number of a table, its row's name, its column's label, and the change beside it."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    name: str
+    label: str
+    growth: float | None
+    row: tuple[int, int]     # the row's line, the evidence
+    parent: str = ""         # the row above a 其中 row: 营业收入 for 其中：信息传输…服务业
+    header: tuple[int, int] = (0, 0)   # the line of column labels (上年度末 there dates no sentence)
+
+
+def known_unit(unit: str) -> bool:
+    """亿元, 万千瓦时, %: a unit of the table of units, after a multiplier or not."""
+    return any(unit[len(m):] in units() for m in ("", *MULTIPLIERS) if unit.startswith(m))
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell of a line; one space joins words, two or a tab part cells."""
+    return [(m.start() + offset, m.end() + offset, m[0]) for m in CELLS.finditer(line.replace("\u3000", "  "))]
+
+
+def find_table_cells(text: str, start: int = 0) -> list[TableCell]:
+    """The numbers of every table in text[start:] that follows a unit line."""
+    out: list[TableCell] = []
+    for unit_line in UNIT_LINE.finditer(text, start):
+        unit = unit_line["unit"]
+        if not known_unit(unit):
+            continue
+        lines = text[unit_line.end():].split("\n")[1:MAX_ROWS]
+        pos = text.find("\n", unit_line.end()) + 1
+        header: list[str] = []
+        header_line = (0, 0)
+        parent = ""
+        for line in lines:
+            line_start, pos = pos, pos + len(line) + 1
+            cells = _cells(line, line_start)
+            if not cells:
+                header = []                              # a blank line: another table of the unit may follow
+                continue
+            numbers = [NUMBER.fullmatch(c[2]) is not None for c in cells]
+            if not header:
+                if len(cells) < 2 or any(numbers):
+                    break                                # no header of labels: no (more) table
+                header, header_line = [c[2] for c in cells], (line_start, line_start + len(line))
+                continue
+            if len(cells) != len(header) or numbers[0] or not any(numbers[1:]):
+                if not any(numbers):
+                    break                                # a line of text: the table is over
+                continue                                 # a row this reader cannot align
+            child = bool(ROW_LEAD.match(cells[0][2])) or (cells[0][0] > line_start and parent != "")
+            row = _row_cells(cells, header, unit, (line_start, line_start + len(line)), parent if child else "",
+                             header_line)
+            parent = parent if child else ROW_LEAD.sub("", cells[0][2]).strip()
+            out += row
+    return out
+
+
+def _row_cells(cells: list[tuple[int, int, str]], header: list[str], unit: str,
+               row: tuple[int, int], parent: str, header_line: tuple[int, int]) -> list[TableCell]:
+    name = ROW_LEAD.sub("", cells[0][2]).strip()
+    in_name = UNIT_IN_NAME.search(name)
+    if in_name and (known_unit(in_name["unit"]) or "/" in in_name["unit"]):
+        unit, name = in_name["unit"], name[: in_name.start()]
+    values = [i for i in range(1, len(cells)) if not GROWTH_LABEL.search(header[i])]
+    growths: dict[int, float] = {}
+    for j in range(1, len(cells)):
+        if j not in values and NUMBER.fullmatch(cells[j][2]):
+            # 本报告期末比上年度末增减(%) is the change of 本报告期末; else of the column before it
+            of = max((i for i in values if header[j].startswith(header[i])), key=lambda i: len(header[i]),
+                     default=j - 1)
+            growths.setdefault(of, float(cells[j][2].replace(",", "")))
+    return [TableCell(cells[i][0], cells[i][1], float(cells[i][2].replace(",", "")), unit, name, header[i],
+                      growths.get(i), row, parent, header_line) for i in values if NUMBER.fullmatch(cells[i][2])]
