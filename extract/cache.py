@@ -56,7 +56,7 @@ def version_of(extract_fn: Callable[..., Any]) -> str:
 
 
 class FactCache:
-    """One SQLite file per extractor version; per content key, the fact rows as UTF-8 JSON.
+    """One SQLite file per extractor version; per content key, its facts as UTF-8 JSON.
 
     Rows are stored without the doc name, so an article renamed or republished under another
     name reuses them. A worker writes a whole batch in one transaction (a file per article cost
@@ -88,16 +88,16 @@ class FactCache:
             self._db = db
         return self._db
 
-    def get(self, key: str) -> list[list[Any]] | None:
-        """The cached rows for `key`, or None when absent or unreadable."""
+    def get(self, key: str) -> Any:
+        """What was stored for `key` (JSON), or None when absent or unreadable."""
         try:
             found = self._connect().execute("SELECT rows FROM facts WHERE key = ?", (key,)).fetchone()
             return json.loads(found[0]) if found else None
         except (OSError, sqlite3.Error, ValueError):
             return None
 
-    def put_many(self, entries: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
-        """Store each (key, rows) in one transaction (concurrent writers of one key write the same rows).
+    def put_many(self, entries: list[tuple[str, Any]]) -> None:
+        """Store each (key, value) in one transaction (concurrent writers of one key write the same value).
 
         A failed write is ignored: the cache only saves time, and the entry is redone next run.
         """
