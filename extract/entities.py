@@ -46,9 +46,10 @@ CORE_MODIFIERS = regex.compile(f"(?:{alternation(ENTITY_WORDS['core_modifiers'])
 # 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
 SUBJECT = (r"[ \t]*(?P<name>\p{Han}{2,6}?)"
            r"(?=(?:19|20)\d{2}年|今年|去年|上半年|前三季度|一季度|\d{1,2}-\d{1,2}月|近日|日前|此前)")
-TEXT_SUBJECT = regex.compile(SUBJECT)                          # at the start of the text
-SENTENCE_SUBJECT = regex.compile(r"[。！？!?\n]" + SUBJECT)   # after the end of a sentence: a
-                                     # pattern that starts with a character class scans fast
+# At the start of the text, and after the end of a sentence (a pattern that opens with a
+# character class scans fast; one that opens with ^| or a lookbehind does not).
+TEXT_SUBJECT = regex.compile(SUBJECT)
+SENTENCE_SUBJECT = regex.compile(r"[。！？!?\n]" + SUBJECT)
 NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
 NOT_LAST_OF_SUBJECT = frozenset(ENTITY_WORDS["not_last_of_subject"])   # 集聚区自2020年…: 自 ends no name
 MAX_NAME = {"park": 14, "company": 18, "town": 3, "venue": 12}
@@ -311,9 +312,8 @@ class Entities:
         raw = [self._rename(m, renamed) for m in raw]
         raw = self._group_parks(raw)
         pools = {m.start for m in raw if POOL.match(text, m.end)}
-        titled = [Mention(m.start, m.end, self._canonical(self._rename(m, renamed).name), m.kind, m.anaphor, m.in_org)
-                  for m in find_mentions(title) if not m.anaphor]
-        titled = [Mention(m.start, m.end, short_names.get(m.name, m.name), m.kind, m.anaphor, m.in_org) for m in titled]
+        titled = [Mention(m.start, m.end, short_names.get(name := self._canonical(self._rename(m, renamed).name), name),
+                          m.kind, m.anaphor, m.in_org) for m in find_mentions(title) if not m.anaphor]
         self.mentions = [m for m in self._resolve(text, raw, pools, titled) if not m.in_org]
         self.starts = [m.start for m in self.mentions]
         counts = Counter(m.name for m in self.mentions if m.name)
@@ -417,8 +417,8 @@ class Entities:
         out: list[Mention] = []
         paragraph, opener = -2, None             # the paragraph being read and its first mention
         for m in raw:
-            if text.rfind("\n", 0, m.start) != paragraph:
-                paragraph, opener = text.rfind("\n", 0, m.start), m
+            if (here := text.rfind("\n", 0, m.start)) != paragraph:
+                paragraph, opener = here, m
             if not m.anaphor:
                 out.append(m)
                 continue
