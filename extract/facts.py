@@ -96,6 +96,7 @@ SPECIAL_PERIODS = (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)
 MEETING = regex.compile(r"\s*(?:上午|下午)?\s*(?:在[^,;。]{1,20})?(?:召开|举行|举办)")   # 去年12月28日召开的全会
 DECLINE_NARROWS = regex.compile(r"(?:降幅|跌幅|亏损).*(?:收窄|缩小|减少)")
 PAST_SPAN = regex.compile(r"过去(?!的?一年)|近")     # 从近10年的数据看: a window, not the time of what follows
+BASE_YEAR = regex.compile(r"(?:比|较|与)(?:19|20)\d{2}年(?:同期|末|底)?(?:相比)?")   # a change since a named year
 BOTH = ("双破", "双超", "双双突破", "双双超过")   # A、B双破X: X for each of A and B
 CAPACITY = regex.compile(f"(?:{alternation(FIGURE_WORDS['capacity_words'])})$")
 CAPACITY_HEADS = tuple(FIGURE_WORDS["capacity_heads"])
@@ -697,6 +698,9 @@ class SentenceReader:
         clause, self.subject_clause = self.subject_clause, None
         if len(subject) < 2 and clause:
             subject = self._subject_of(*clause)      # 规模以上工业增加值：同比增长5.2%
+        base = BASE_YEAR.match(subject)
+        if base and base.end() == len(subject):      # …38.7亿元，比2019年增长303.1%: the change since then
+            subject = (topic or (last_level[-1].name if last_level else "")) + base[0]
         if len(subject) < 2 or qualifier:
             subject = (topic or (last_level[-1].name if last_level else "")) + qualifier
         if not subject:
