@@ -25,7 +25,7 @@ from .document import Document
 from .entities import Entities, Mention
 from .schema import Fact
 from .tables import TableCell, find_table_cells
-from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, first_month, moved,
+from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, moved, not_yet_reported,
                         shift_year)
 from .vocabulary import alternation, indicator_keywords, words
 
@@ -350,6 +350,8 @@ class SentenceReader:
             base = next((u for u in reversed(before[:-1]) if u.period not in SPECIAL_PERIODS), ctx.time)
             if last.period == WHOLE_YEAR:              # 2020年全年 / 下半年…，全年: the year in force
                 year = base.year if base and base.year else last.year
+                if base and base.implied and self.doc.month and not_yet_reported(base.period, self.doc.month):
+                    year -= 1                          # 前三季度…。全年… in a January article: last year
                 return TimeRef(last.start, last.end, year, str(year), False, True)
             if base is None or base.year is None:
                 return None
@@ -844,8 +846,8 @@ class SentenceReader:
         if GOAL_AFTER.match(self.text, a.outer_end):
             status = "target"                    # 为完成增长5%以上的预期目标: the goal, even after 预计
         t = self.change_time(a, s, times, self.time_at(times, a.outer_start, ctx))
-        if t and t.implied and status == "actual" and self.doc.month and (first_month(t.period) or 0) > self.doc.month:
-            t = moved(t, -1)                     # 四季度 in a January article: nothing not yet begun is done
+        if t and t.implied and status == "actual" and self.doc.month and not_yet_reported(t.period, self.doc.month):
+            t = moved(t, -1)                     # 四季度 in a January article: last year's
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
         if status == "actual" and t and year and self.doc.year and year > self.doc.year \
                 and self.text[t.start - 1:t.start] in ("到", "至"):

@@ -64,6 +64,7 @@ EVENT_AFTER = regex.compile(r"\s*(?:前后|左右|上午|下午)?\s*(?:在[^,;�
 SINCE_AFTER = regex.compile(r"[^,;。，；]{0,6}?以来")   # 2006年建园以来: a span from then to now
 EVENT_BEFORE = regex.compile(r"(?:成立|始建|创建|设立|建)于$")
 PERIOD_START = regex.compile(r"\d{4}(?:H(?P<h>[12])|Q(?P<q>[1-4])|-(?P<m>\d{2}))?")
+PERIOD_END = regex.compile(r"(?:H(?P<h>[12])|Q(?P<q>[1-4])|-(?P<m>\d{2})|\.\.(?P<y>\d{4}))$")
 # 上年 reads from the year in force: 2024年…，上年这一数字为801.2万标箱 is 2023 in any article.
 YEAR_BEFORE = ("上年", "上一年")
 REACH = 10                                 # no expression reaches further than this from its anchor
@@ -214,9 +215,26 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
     return out
 
 
+def not_yet_reported(period: str, month: int) -> bool:
+    """Can this year's part of a year not yet be reported as done in `month`? It has not begun
+    (四季度 in January), or it is not over in January or February, when articles look back on
+    last year (一季度 in a January review of 2020)."""
+    first, last = first_month(period), last_month(period)
+    return bool(first and last and (first > month or (month <= 2 and last >= month)))
+
+
 def first_month(period: str) -> int | None:
     """2024Q4 → 10, 2024H2 → 7, 2024-12 → 12, 2024-01..2024-05 → 1; None for a whole year or a span."""
     m = PERIOD_START.match(period)
     if not m or not (m["h"] or m["q"] or m["m"]):
         return None
     return int(m["m"]) if m["m"] else 6 * int(m["h"]) - 5 if m["h"] else 3 * int(m["q"]) - 2
+
+
+def last_month(period: str) -> int | None:
+    """2024Q1 → 3, 2024H1 → 6, 2024-12 → 12, 2024-01..2024-05 → 5, 2024Q1..Q3 → 9; None for a
+    whole year or a span of years."""
+    m = PERIOD_END.search(period)
+    if not m or not period[:4].isdigit() or len(period) == 4 or ".." in period and m["y"]:
+        return None
+    return int(m["m"]) if m["m"] else 6 * int(m["h"]) if m["h"] else 3 * int(m["q"])

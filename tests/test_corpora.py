@@ -44,6 +44,7 @@ CORPORA = {
     "heldout12": (DATA / "heldout12", DATA / "heldout12" / "gold.csv", WIDER_TARGETS),
     "heldout13": (DATA / "heldout13", DATA / "heldout13" / "gold.csv", WIDER_TARGETS),
     "heldout14": (DATA / "heldout14", DATA / "heldout14" / "gold.csv", WIDER_TARGETS),
+    "heldout15": (DATA / "heldout15", DATA / "heldout15" / "gold.csv", WIDER_TARGETS),
 }
 
 
