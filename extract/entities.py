@@ -41,6 +41,8 @@ NAME_WORDS = regex.compile(alternation(ENTITY_WORDS["name_words"]))
 LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
 GENERIC_VENUE = regex.compile(alternation(ENTITY_WORDS["generic_venue_words"]))
+PROJECT = regex.compile(r"(?r)项目")                    # searched backwards: the nearest
+GENERIC_PROJECT = regex.compile(alternation(ENTITY_WORDS["generic_project_words"]))
 ZONE_TYPES = {kind: tuple(suffixes) for kind, suffixes in ENTITY_WORDS["zone_types"].items()}
 CORE_MODIFIERS = regex.compile(f"(?:{alternation(ENTITY_WORDS['core_modifiers'])})$")
 # 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
@@ -195,6 +197,20 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
         return ""                            # 城镇, 乡镇, 特色小镇: kinds of place, not names
     min_core = 4 if suffix == "集团" else 2
     return name if len(name) - len(suffix) >= min_core else ""
+
+
+def project_before(text: str, floor: int, pos: int) -> str:
+    """The nearest named project in text[floor:pos] (总投资22亿元的新能源电池结构件项目), or "" when
+    the nearest 项目 names a kind of project (新开工项目, 亿元以上项目) or none (项目全部达产后)."""
+    m = PROJECT.search(text, floor, pos)
+    if not m:
+        return ""
+    i = _name_chars("park").match(text, max(floor, m.start() - MAX_NAME["park"]), m.start()).start()
+    name = text[i:m.end()]
+    verb = LEADING_VERB.match(name)
+    name = name[verb.end():] if verb else name
+    core = name[: -len(m[0])]
+    return name if len(core) >= 2 and not GENERIC_PROJECT.search(core) else ""
 
 
 def _opens_paragraph(text: str, i: int) -> bool:

@@ -22,7 +22,7 @@ import regex
 
 from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
-from .entities import Entities, Mention
+from .entities import Entities, Mention, project_before
 from .schema import Fact
 from .tables import TableCell, find_table_cells
 from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, moved, not_yet_reported,
@@ -857,7 +857,8 @@ class SentenceReader:
         stage = STAGE.match(name)
         return Figure(amount=a, name=name, role=role, value=value, unit=unit, value_base=value_base,
                       base_unit=base_unit, growth=growth, status=status, year=year, period=period,
-                      entity=self.entity_at(s, a, ce, noun_end, ctx),
+                      entity=(conditional and project_before(self.text, self.text.rfind("\n", 0, s) + 1, a.outer_start))
+                      or self.entity_at(s, a, ce, noun_end, ctx),
                       children_prefix=stage[0] if stage else "", sentence=sentence)
 
     def doublings(self, s: int, e: int) -> list[Amount]:
