@@ -120,9 +120,10 @@ def _starts_with_place(text: str) -> bool:
 def _suffix_pattern() -> regex.Pattern:
     # 集团 followed by (香港)有限公司 is inside a longer company name
     companies = [c for c in COMPANY_SUFFIXES if c != "集团"]
-    inner = ENTITY_WORDS["inner_park_suffixes"]
-    closing = alternation([p for p in PARK_SUFFIXES if p not in inner])
-    return regex.compile(f"(?P<park>{closing}|{alternation(inner)}(?!\\p{{Han}}*?{closing}))"
+    inner, verbal = ENTITY_WORDS["inner_park_suffixes"], ENTITY_WORDS["verbal_park_suffixes"]
+    closing = alternation([p for p in PARK_SUFFIXES if p not in inner and p not in verbal])
+    return regex.compile(f"(?P<park>{closing}|{alternation(inner)}(?!\\p{{Han}}*?{closing})"
+                         f"|{alternation(verbal)}(?!{alternation(ENTITY_WORDS['verbal_followers'])}))"
                          f"|(?P<company>{alternation(companies)}|集团(?![(（]|有限|股份))"
                          f"|(?P<town>(?!{alternation(ENTITY_WORDS['not_towns'])})(?:{alternation(TOWN_SUFFIXES)})"
                          f"(?![\\p{{Han}}]*?(?:政府|党委|人大)))"

@@ -45,6 +45,7 @@ CORPORA = {
     "heldout13": (DATA / "heldout13", DATA / "heldout13" / "gold.csv", WIDER_TARGETS),
     "heldout14": (DATA / "heldout14", DATA / "heldout14" / "gold.csv", WIDER_TARGETS),
     "heldout15": (DATA / "heldout15", DATA / "heldout15" / "gold.csv", WIDER_TARGETS),
+    "heldout16": (DATA / "heldout16", DATA / "heldout16" / "gold.csv", WIDER_TARGETS),
 }
 
 
