@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 
 from .numbers import MULTIPLIERS, parse_number
-from .vocabulary import alternation, units, words
+from .vocabulary import Unit, alternation, units, words
 
 CN_START = "零〇一二两三四五六七八九十"
 CN_ALL = CN_START + "百千万亿"
@@ -105,11 +105,16 @@ def _split_numeral(num: str) -> tuple[str, str]:
     return num, ""
 
 
-def amount_of(start: int, end: int, value: float, unit: str) -> Amount:
-    """The amount of a number whose unit is written apart (a table's 单位：亿元)."""
+def split_unit(unit: str) -> tuple[str, Unit | None]:
+    """亿元 → (亿, 元's entry), % → ("", %'s entry); (…, None) for a unit not in the table."""
     mult = next((m for m in sorted(MULTIPLIERS, key=len, reverse=True)
                  if unit.startswith(m) and unit[len(m):] in units()), "")
-    u = units().get(unit[len(mult):])
+    return mult, units().get(unit[len(mult):])
+
+
+def amount_of(start: int, end: int, value: float, unit: str) -> Amount:
+    """The amount of a number whose unit is written apart (a table's 单位：亿元)."""
+    mult, u = split_unit(unit)
     kind, base, factor = (u.kind, u.base_unit, u.factor) if u else ("other", unit, 1.0)
     return Amount(start=start, end=end, value=value, unit=unit, kind=kind, base_unit=base,
                   value_base=value * MULTIPLIERS.get(mult, 1.0) * factor, approx=False, chinese=False,

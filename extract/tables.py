@@ -19,8 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .numbers import MULTIPLIERS
-from .vocabulary import units
+from .amounts import split_unit
 
 UNIT_LINE = regex.compile(r"^[ \t]*[(]?单位[:：]\s*(?P<unit>[^\s,，;；、()]+)", regex.M)
 CELLS = regex.compile(r"[^\t ]+(?: [^\t ]+)*")          # a cell: words apart by at most one space
@@ -47,11 +46,6 @@ class TableCell:
     header: tuple[int, int] = (0, 0)   # the line of column labels (上年度末 there dates no sentence)
 
 
-def known_unit(unit: str) -> bool:
-    """亿元, 万千瓦时, %: a unit of the table of units, after a multiplier or not."""
-    return any(unit[len(m):] in units() for m in ("", *MULTIPLIERS) if unit.startswith(m))
-
-
 def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     """(start, end, text) of each cell of a line; one space joins words, two or a tab part cells."""
     return [(m.start() + offset, m.end() + offset, m[0]) for m in CELLS.finditer(line.replace("\u3000", "  "))]
@@ -62,7 +56,7 @@ def find_table_cells(text: str, start: int = 0) -> list[TableCell]:
     out: list[TableCell] = []
     for unit_line in UNIT_LINE.finditer(text, start):
         unit = unit_line["unit"]
-        if not known_unit(unit):
+        if not split_unit(unit)[1]:
             continue
         lines = text[unit_line.end():].split("\n")[1:MAX_ROWS]
         pos = text.find("\n", unit_line.end()) + 1
@@ -97,7 +91,7 @@ def _row_cells(cells: list[tuple[int, int, str]], header: list[str], unit: str,
                row: tuple[int, int], parent: str, header_line: tuple[int, int]) -> list[TableCell]:
     name = ROW_LEAD.sub("", cells[0][2]).strip()
     in_name = UNIT_IN_NAME.search(name)
-    if in_name and (known_unit(in_name["unit"]) or "/" in in_name["unit"]):
+    if in_name and (split_unit(in_name["unit"])[1] or "/" in in_name["unit"]):
         unit, name = in_name["unit"], name[: in_name.start()]
     values = [i for i in range(1, len(cells)) if not GROWTH_LABEL.search(header[i])]
     growths: dict[int, float] = {}
