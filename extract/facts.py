@@ -15,6 +15,7 @@ The word lists these rules use are in vocab/words.toml ([clause], [figures], [st
 from __future__ import annotations
 
 import bisect
+from string import ascii_letters
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,6 +50,7 @@ ITEM_LEAD = regex.compile(r"^(?:来自|对|其中)")
 ORDINAL_ITEMS = regex.compile(r"(?P<prefix>第?)[一二三四五六七八九](?:、[一二三四五六七八九])+(?P<head>\p{Han}+)")
 LIST_COMMA = regex.compile(r"、")      # an item of a list of names (…公司…项目、…镇…项目)
 LIST_END = regex.compile(r"等")         # A、B等: the last one, but 销售脐橙等农特产品 lists products
+ITEM_END = regex.compile(r"、|等(?=[\d一二两三四五六七八九十多]|项目)")   # …项目、…项目等12个项目
 LOCATIVE = regex.compile(r"(?:在|于|到|赴|前往|来到|落户)$")
 OWNER_JOINER = regex.compile(r"\s*[、和及与]\s*")
 NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
@@ -375,6 +377,9 @@ class SentenceReader:
     def entity_at(self, s: int, amount: Amount, clause_end: int, noun_end: int, ctx: Context) -> str:
         """Who a figure belongs to: the nearest mention before it in the sentence that is not one of
         a list of examples (A、B等), else a place it lands in (落户X), else the paragraph's topic."""
+        project = self._describes_project(amount, clause_end)
+        if project:
+            return project                       # 总投资35亿元的储能电池系统项目: the project's own figure
         # Within its own ；-item any mention may own the figure; from earlier items only one that
         # stands before the sentence's first figure (its subject), not 达埔镇 in "…200亿元，达埔镇…；".
         item = self.text.rfind(";", s, amount.outer_start)
@@ -391,6 +396,16 @@ class SentenceReader:
         if after:
             return after[0].name
         return ctx.entity or self.entities.main
+
+    def _describes_project(self, a: Amount, clause_end: int) -> str:
+        """The named project that a figure and 的 describe (总投资35亿元的储能电池系统项目), else "":
+        the noun phrase up to the end of its item of a list (…项目、…项目等12个项目) or clause."""
+        if not self.text.startswith("的", a.outer_end):
+            return ""
+        start = a.outer_end + 1
+        end = ITEM_END.search(self.text, start, clause_end)
+        end = end.start() if end else clause_end
+        return project_before(self.text, start, end).lstrip(ascii_letters)   # 20GWh储能…项目
 
     def _owner_candidates(self, s: int, mentions: list[Mention]) -> list[Candidate]:
         """The sentence's named mentions that may own a figure: not items of a list (…、潭下镇…),
@@ -452,6 +467,8 @@ class SentenceReader:
                        times: list[TimeRef]) -> str:
         """The clause text before an amount, after the last entity mention, time and prior figure."""
         lo = max(cs, floor)
+        if lo > cs and self.text.startswith("的", lo) and (item := self.text.find("、", lo, a.outer_start)) >= 0:
+            lo = item + 1                        # 35亿元的储能电池系统项目、总投资22亿元: the next item's words
         cuts: list[Mention | TimeRef | Cut] = []
         for m in mentions:
             if lo <= m.start and m.end <= a.outer_start and not self.text.startswith("等", m.end):
@@ -665,7 +682,7 @@ class SentenceReader:
         elif topic and name and PREDICATE_START.match(name) and not self._names_indicator(name):
             name = topic + name              # 存款余额1.2万亿元，比年初增加1056亿元
         elif prev and 2 <= len(name) <= 3 and first.kind != "count" and prev.unit in COUNT_OF_THINGS \
-                and COUNTED_THING.search(prev.name):
+                and COUNTED_THING.search(prev.name) and not self._describes_project(group[-1], ce):
             if n > 1 and len(last_level) == n:   # 装备、材料项目分别为8个、6个，总投资分别为118亿元、92亿元
                 return [(f.name + name, first.end) for f in last_level]
             name = prev.name + name          # 工业项目21个，投资58亿元 → 工业项目投资
