@@ -122,7 +122,9 @@ def _patterns() -> dict[str, regex.Pattern]:
             f"(?P<g>{alternation(g['up'] + g['down'])})(?:了|为|达|约|近|超|分别)*$"),   # 提高到55% is a level, not a change
         "down": regex.compile(f"(?:{alternation(g['down'])})"),
         "compare": regex.compile(alternation(g["compare"])),
-        "double": regex.compile(alternation(g["double"])),
+        "worded_change": regex.compile(   # the word first, then what stands before it: a fast scan
+            f"(?P<double>{alternation(g['double'])})|(?P<flat>{alternation(g['flat'])})"
+            f"(?<=(?:{alternation(g['compare'])})\\s*(?P=flat))"),
         "lead": regex.compile(f"^(?:(?!{alternation(c['lead_kept'])}){alternation(c['lead'])}|\\s)+"),
         "light": regex.compile(alternation(c["light_verbs"])),
         "copula_end": regex.compile(f"(?:{alternation(c['copulas'])}|\\s)+$"),
@@ -878,10 +880,12 @@ class SentenceReader:
                       or self.entity_at(s, a, ce, noun_end, ctx),
                       children_prefix=stage[0] if stage else "", sentence=sentence)
 
-    def doublings(self, s: int, e: int) -> list[Amount]:
-        """翻番: a growth of 100 %, read like 增长1倍."""
-        return [Amount(m.start(), m.end(), 1.0, "倍", "double", "pct", 100.0, False, True, m.start(), m.end(), False)
-                for m in _patterns()["double"].finditer(self.text, s, e)]
+    def worded_changes(self, s: int, e: int) -> list[Amount]:
+        """翻番, a growth of 100 % read like 增长1倍; 持平 with last year, one of 0 % (基本持平 and
+        持平 with a peer, 增速与全省持平, are no figures)."""
+        return [Amount(m.start(), m.end(), 1.0 if m["double"] else 0.0, "倍", "double", "pct",
+                       100.0 if m["double"] else 0.0, False, True, m.start(), m.end(), False)
+                for m in _patterns()["worded_change"].finditer(self.text, s, e)]
 
 
 def _inside_time(a: Amount, times: list[TimeRef], starts: list[int]) -> bool:
@@ -914,7 +918,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         ctx.time = TimeRef(0, 0, titled[-1].year, titled[-1].period, False, False) if titled else None
     figures = reader.seen                      # the reader looks back over what it has read
     text = doc.text
-    amounts = sorted(find_amounts(text, doc.body_start) + reader.doublings(doc.body_start, len(text)),
+    amounts = sorted(find_amounts(text, doc.body_start) + reader.worded_changes(doc.body_start, len(text)),
                      key=lambda a: a.start)
     times = find_times(text, doc.year, doc.month, doc.body_start)
     time_starts = [t.start for t in times]
