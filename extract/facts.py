@@ -486,8 +486,9 @@ class SentenceReader:
             after, before = clean_name(self.text[c.end:a.outer_start]), clean_name(self.text[lo:c.start])
             if len(after) < 2 and len(before) >= 2:
                 return self.text[lo:c.start]     # 税收由当年的20多万元: the name stands before the time
-            if isinstance(c, TimeRef) and len(before) >= 2 and not self._names_indicator(after):
-                return self.text[lo:c.start] + self.text[c.end:a.outer_start]   # 中欧班列全年开行2180列
+            if isinstance(c, TimeRef) and len(before) >= 2:
+                return self.text[lo:c.start] + self.text[c.end:a.outer_start]   # 中欧班列全年开行2180列,
+                # 先进装备制造前三季度实现产值: a subject before the time names the figure with the words after
             lo = max(lo, c.end)
         return self.text[lo:a.outer_start]
 
