@@ -927,7 +927,12 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
     amount_starts = [a.start for a in amounts]
     cells = find_table_cells(text, doc.body_start)
     cell_starts = [c.start for c in cells]
+    if cells:                                  # 89.1% in a table is its cell, not a sentence's amount
+        taken = set(cell_starts)
+        amounts = [a for a in amounts if a.start not in taken]
+        amount_starts = [a.start for a in amounts]
     headers = {c.header[0] for c in cells}      # lines of column labels date nothing after them
+    by_owner = {c.header for c in cells if _row_owner(c, doc, entities)}   # tables of one row per entity
     speech = 0                                 # years between the article and a reported speech
     for m in SENTENCE.finditer(text, doc.body_start):
         s, e = m.span()
@@ -942,7 +947,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         when = _from_year_in_force(text, [moved(t, speech) if speech and t.relative and not t.day
                                           and t.period not in SPECIAL_PERIODS else t for t in when])
         found = reader.read(s, e, ctx, here, when) if here else []
-        found += [_table_figure(c, doc, entities, ctx) for c in cells[bisect.bisect_left(cell_starts, s):
+        found += [_table_figure(c, doc, entities, ctx, c.header in by_owner) for c in cells[bisect.bisect_left(cell_starts, s):
                                                                       bisect.bisect_left(cell_starts, e)]]
         figures.extend(found)
         dated = [t for t in when if not t.compare and not t.event and not t.window and not DURATION_TIME.match(text, t.start, t.end)
@@ -957,17 +962,28 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
     return figures
 
 
-def _table_figure(cell: TableCell, doc: Document, entities: Entities, ctx: Context) -> Figure:
+def _row_owner(cell: TableCell, doc: Document, entities: Entities) -> str:
+    """The entity a table's row is named after (禹州市　186.0　165.8), else ""."""
+    return next((m.name for m in entities.between(cell.row[0], cell.start)
+                 if m.name and doc.text[m.start:m.end] == cell.name), "")
+
+
+def _table_figure(cell: TableCell, doc: Document, entities: Entities, ctx: Context, by_owner: bool) -> Figure:
     """A number of a table: its row names it (under its parent row when the row only names a part:
-    其中：信息传输…服务业 of 营业收入), its column label dates it, else the time in force does."""
+    其中：信息传输…服务业 of 营业收入), its column label dates it, else the time in force does.
+    In a table whose rows are named after entities (`by_owner`), the row is the owner and the
+    column names the figure."""
     name = cell.name if not cell.parent or SentenceReader._names_indicator(cell.name) else cell.name + cell.parent
+    owner = (_row_owner(cell, doc, entities) or cell.name) if by_owner else ""
+    if owner:
+        name = cell.label                      # a row per county, a column per indicator: 禹州市 | 完成投资
     a = amount_of(cell.start, cell.end, cell.value, cell.unit)
     labelled = [t for t in find_times(cell.label, doc.year, doc.month) if not t.compare]
     t = labelled[-1] if labelled else ctx.time
     year, period = (t.year, t.period) if t else (doc.year, str(doc.year) if doc.year else "")
     return Figure(amount=a, name=name, role="level", value=a.value, unit=a.unit, value_base=a.value_base,
                   base_unit=a.base_unit, growth=cell.growth, year=year, period=period,
-                  entity=ctx.entity or entities.main, sentence=cell.row)
+                  entity=owner or ctx.entity or entities.main, sentence=cell.row)
 
 
 def as_fact(fig: Figure, doc: str, title: str, published: str, sentence: str) -> Fact:

@@ -22,8 +22,11 @@ import regex
 from .amounts import split_unit
 
 UNIT_LINE = regex.compile(r"^[ \t]*[(]?单位[:：]\s*(?P<unit>[^\s,，;；、()]+)", regex.M)
-CELLS = regex.compile(r"[^\t ]+(?: [^\t ]+)*")          # a cell: words apart by at most one space
-NUMBER = regex.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# A cell: words apart by one space beside a Latin word (Q1 2024, Net profit); Chinese writes no
+# spaces inside words and numbers are cells of their own, so any other space parts cells
+# (县(市、区)　完成投资, 186.0 165.8).
+CELLS = regex.compile(r"[^\t ]+(?:(?:(?<=[A-Za-z]) (?=[A-Za-z\d])|(?<=[A-Za-z\d]) (?=[A-Za-z]))[^\t ]+)*")
+NUMBER = regex.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?P<pct>%)?")   # 89.1% has its own unit
 GROWTH_LABEL = regex.compile(r"增长|增减|增速|幅度|同比|±|%")
 ROW_LEAD = regex.compile(r"^(?:其中[:：]?|#)\s*")       # 其中：工业投资 is a row named 工业投资
 UNIT_IN_NAME = regex.compile(r"[(](?P<unit>[^()]{1,6})[)]$")   # 基本每股收益(元/股)
@@ -100,6 +103,7 @@ def _row_cells(cells: list[tuple[int, int, str]], header: list[str], unit: str,
             # 本报告期末比上年度末增减(%) is the change of 本报告期末; else of the column before it
             of = max((i for i in values if header[j].startswith(header[i])), key=lambda i: len(header[i]),
                      default=j - 1)
-            growths.setdefault(of, float(cells[j][2].replace(",", "")))
-    return [TableCell(cells[i][0], cells[i][1], float(cells[i][2].replace(",", "")), unit, name, header[i],
-                      growths.get(i), row, parent, header_line) for i in values if NUMBER.fullmatch(cells[i][2])]
+            growths.setdefault(of, float(cells[j][2].rstrip("%").replace(",", "")))
+    return [TableCell(cells[i][0], cells[i][1], float(number[0].rstrip("%").replace(",", "")),
+                      "%" if number["pct"] else unit, name, header[i], growths.get(i), row, parent, header_line)
+            for i in values if (number := NUMBER.fullmatch(cells[i][2]))]
