@@ -66,6 +66,7 @@ PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_start
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
 COUNTED_THING = regex.compile(r"项目|企业$")
+PROJECT_END = "项目"
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
 STAGE = regex.compile(f"(?:{alternation(FIGURE_WORDS['stages'])})")
 OBJECT_MARKER = regex.compile(f"(?:{alternation(FIGURE_WORDS['object_markers'])})$")
@@ -102,6 +103,7 @@ BASE_YEAR = regex.compile(r"(?:比|较|与)(?:19|20)\d{2}年(?:同期|末|底)?(
 BOTH = ("双破", "双超", "双双突破", "双双超过")   # A、B双破X: X for each of A and B
 CAPACITY = regex.compile(f"(?:{alternation(FIGURE_WORDS['capacity_words'])})$")
 CAPACITY_HEADS = tuple(FIGURE_WORDS["capacity_heads"])
+CAPACITY_NAME = regex.compile(f"[^，,；;。、的()]{{0,16}}?(?:{alternation(FIGURE_WORDS['capacity_heads'])})")
 CONDITIONAL = regex.compile(f"(?:{alternation(FIGURE_WORDS['conditional_events'])})后")
 
 
@@ -837,6 +839,10 @@ class SentenceReader:
             return True                          # 10亿元以上的项目, 营收过十亿元的企业: a class, not a figure
         if not rest or rest[0] in "的，,。；;、)）" or rest.startswith(("建设", "新建", "打造", "用于", "实施", "建成", "购置", "引进")):
             return False
+        if (self.text.startswith("的", a.outer_start - 1) or CAPACITY.search(self.text, max(0, a.outer_start - 4),
+                                                                           a.outer_start)) \
+                and CAPACITY_NAME.match(self.text, a.outer_end):
+            return True                          # 的20GWh储能电池系统项目, 年产10GW高效TOPCon电池项目: in a name
         return bool(_patterns()["threshold"].match(rest)) or a.above
 
     @staticmethod
@@ -954,9 +960,10 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
         if dated and s not in headers:
             ctx.time = dated[-1]
-        if found:
-            ctx.entity = found[-1].entity
-        else:
+        owners = [f.entity for f in found if not f.entity.endswith(PROJECT_END)]
+        if owners:                             # a project owns its own figures, not the next sentence's
+            ctx.entity = owners[-1]
+        elif not found:
             named = [m for m in entities.between(s, e) if m.name]
             ctx.entity = named[0].name if named else ctx.entity
     return figures
