@@ -26,6 +26,7 @@ COMPANY_SUFFIXES = ENTITY_WORDS["company_suffixes"]
 TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
 GENERIC_TOWNS = tuple(ENTITY_WORDS["generic_towns"])
 CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
+AFTER_TIME = set("年月度")                 # 2023年, 一季度 end a time that a subject may follow
 # Characters that cannot be inside a name: they end the walk left from a suffix.
 PUNCTUATION = set("，,。；;：:！!？?“”‘’\"'《》〈〉【】「」、▲●■◆★☆ \t\n")
 NAME_STOP = {
@@ -56,7 +57,9 @@ NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
 NOT_LAST_OF_SUBJECT = frozenset(ENTITY_WORDS["not_last_of_subject"])   # 集聚区自2020年…: 自 ends no name
 MAX_NAME = {"park": 14, "company": 18, "town": 3, "venue": 12}
 MAX_ALIAS = 20    # the longest bracket read as another name of the mention before it
-SHORT_NAME = regex.compile(r"\((?:以下)?简称[“\"](?P<short>[^”\"]{2,14})[”\"]\)")   # （以下简称“集聚区”）
+# （以下简称“集聚区”）, （以下简称“华拓新能”，股票代码688517）
+SHORT_NAME = regex.compile(r"\((?:以下)?简称[“\"](?P<short>[^”\"]{2,14})[”\"](?:[,;][^()]{0,24})?\)")
+ROLE_NOUN = "企业"                     # 龙头企业, 配套企业 before a company's name
 
 
 @dataclass(slots=True)
@@ -196,6 +199,8 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
         return ""                            # A级旅游景区, 热门景区: kinds of place, not names
     if kind == "town" and (not core or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集"):
         return ""                            # 城镇, 乡镇, 特色小镇: kinds of place, not names
+    if kind == "company" and (role := core.rfind(ROLE_NOUN)) >= 0 and len(core) - role - len(ROLE_NOUN) >= 4:
+        name = name[role + len(ROLE_NOUN):]  # 龙头企业安徽华拓新能源科技股份有限公司: a role, then the name
     min_core = 4 if suffix == "集团" else 2
     return name if len(name) - len(suffix) >= min_core else ""
 
@@ -311,7 +316,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue                       # 全省开发区: the province's zones together, not one zone
         if m[0].startswith("全"):
             wide_end = m.end()
-        stops = CLAUSE_PUNCTUATION if m[0] in ("公司", "企业") else NAME_STOP["park"]
+        stops = (CLAUSE_PUNCTUATION | AFTER_TIME if m[0] == "公司" else CLAUSE_PUNCTUATION) if m[0] in ("公司", "企业") \
+            else NAME_STOP["park"]                               # 2023年公司研发投入: the company, after a time
         if (m[0] in ("公司", "企业") or m[0] in PARK_SUFFIXES) and m.start() > 0 and text[m.start() - 1] not in stops:
             continue                       # 上市公司, 国有企业, 产业园区: part of a longer noun
         found.append(Mention(m.start(), m.end(), m[0], kinds[m[0]], anaphor=True))

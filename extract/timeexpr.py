@@ -35,8 +35,8 @@ SUB = rf"""
       | (?P<m>\d{{1,2}}) \s* 月 份? (?: \s* (?P<d>\d{{1,2}}) \s* 日 | (?P<to_date>底|末))?
     )"""
 TIME = regex.compile(rf"""
-    (?= [比较与同是为\d“"十过近上去截目至今明前下本当第一二三四五六七八九两力争计确用再全日建开启成设运挂] )   # one cheap test per position
-    (?P<compare> (?:比|较|与|同|(?:是|为)(?=\s*(?:19|20)\d{{2}}\s*年的)) \s* )?   # 比上年, 是2019年的1.8倍
+    (?= [比较与同是为恢\d“"十过近上去截目至今明前下本当第一二三四五六七八九两力争计确用再全日建开启成设运挂] )   # one cheap test per position
+    (?P<compare> (?:比|较|与|同|恢复[至到]|(?:是|为)(?=\s*(?:19|20)\d{{2}}\s*年(?:同期)?的)) \s* )?   # 比上年, 是2019年的1.8倍
     (?:
         (?P<span> (?P<y1>(?:19|20)\d{{2}}) \s* 年? \s* (?:至|到|-|—|~) \s* (?P<y2>(?:19|20)\d{{2}}) \s* 年 )
       | (?P<deadline_word> 力争 | 争取 | 计划 | 确保 | 再用 | 用 )
@@ -204,7 +204,8 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
             resolved = _resolve(m, doc_year, doc_month)
             if resolved:
                 begin = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
-                compare = bool(m["compare"]) or bool(out and out[-1].compare and out[-1].end == begin)  # 比上年全年
+                compare = bool(m["compare"]) or bool(out and out[-1].compare and out[-1].end == begin) \
+                    or bool(m["year"] and not m["sub"] and text.startswith("同期", m.end()))   # 比上年全年; 达到2019年同期水平
                 year, period, window = *resolved, bool(m["since"] or m["since_event"])
                 now = last_full_year(doc_year, doc_month)
                 if m["year"] and not m["sub"] and now and int(m["year"]) < now and SINCE_AFTER.match(text, m.end()):
