@@ -26,6 +26,7 @@ COMPANY_SUFFIXES = ENTITY_WORDS["company_suffixes"]
 TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
 GENERIC_TOWNS = tuple(ENTITY_WORDS["generic_towns"])
 CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
+FROM = "从"                                 # 菏泽市从青岛引进项目: where things come from, never an owner
 AFTER_TIME = set("年月度")                 # 2023年, 一季度 end a time that a subject may follow
 # Characters that cannot be inside a name: they end the walk left from a suffix.
 PUNCTUATION = set("，,。；;：:！!？?“”‘’\"'《》〈〉【】「」、▲●■◆★☆ \t\n")
@@ -291,7 +292,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     cores = {_core(f.name) for f in found if f.kind == "park" and (
         _park_suffix(f.name) not in GENERIC_PARK_SUFFIXES or _starts_with_place(_core(f.name))
         or _core(f.name) in index               # 江北新区: a county's short name is enough here
-        or _opens_paragraph(text, f.start))}    # 利民片区聚焦…: a subject that opens a paragraph
+        or _opens_paragraph(text, f.start)      # 利民片区聚焦…: a subject that opens a paragraph
+        or SHORT_NAME.match(text, f.end))}      # 海纳智能(巨野)工业园(以下简称“海纳巨野”): declared a name
     found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
              or any(c.endswith(_core(f.name)) and c[: -len(_core(f.name))] in strong for c in cores)]
     spans = [(f.start, f.end) for f in found]
@@ -304,7 +306,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             full, pe = text[ps:pe] + "市", pe + 1   # 海安市: a county that has become a city since the table
         if level == "county" and full.endswith("市"):
             level = "county-city"
-        found.append(Mention(ps, pe, full, level, in_org=bool(org_re.match(text, pe) or ORIGIN.match(text, pe))))
+        found.append(Mention(ps, pe, full, level, in_org=bool(org_re.match(text, pe) or ORIGIN.match(text, pe)
+                                                               or text[ps - 1:ps] == FROM)))
     found.sort(key=lambda x: x.start)
     ana_re, kinds = _anaphora()
     spans = [(f.start, f.end) for f in found]
@@ -369,7 +372,8 @@ class Entities:
         declared: dict[str, str] = {}
         out = list(raw)
         for d in SHORT_NAME.finditer(text):
-            named = next((m for m in reversed(out) if m.end == d.start() and not m.anaphor), None)
+            named = next((m for m in reversed(out) if m.end in (d.start(), d.end()) and not m.anaphor), None)   # the
+            # bracket may have joined its mention: 海纳智能(巨野)工业园(以下简称“海纳巨野”) has 巨野 in it
             if named is None:
                 continue
             short = d["short"]
