@@ -13,6 +13,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from string import ascii_letters
 
 import ahocorasick_rs
 import regex
@@ -26,6 +27,7 @@ COMPANY_SUFFIXES = ENTITY_WORDS["company_suffixes"]
 TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
 GENERIC_TOWNS = tuple(ENTITY_WORDS["generic_towns"])
 CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
+SUBJECT_OPENERS = CLAUSE_PUNCTUATION | {"的"}   # where the subject of a clause may start
 FROM = "从"                                 # 菏泽市从青岛引进项目: where things come from, never an owner
 AFTER_TIME = set("年月度")                 # 2023年, 一季度 end a time that a subject may follow
 # Characters that cannot be inside a name: they end the walk left from a suffix.
@@ -45,6 +47,8 @@ GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
 GENERIC_VENUE = regex.compile(alternation(ENTITY_WORDS["generic_venue_words"]))
 PROJECT = regex.compile(r"(?r)项目")                    # searched backwards: the nearest
 GENERIC_PROJECT = regex.compile(alternation(ENTITY_WORDS["generic_project_words"]))
+CAPITAL_ORIGIN = regex.compile(alternation(ENTITY_WORDS["capital_origins"]))
+CURRENCY_BEFORE_YUAN = set("0123456789亿万千百美欧港日韩")   # 亿元, 美元, 日元: money, not a name
 ZONE_TYPES = {kind: tuple(suffixes) for kind, suffixes in ENTITY_WORDS["zone_types"].items()}
 CORE_MODIFIERS = regex.compile(f"(?:{alternation(ENTITY_WORDS['core_modifiers'])})$")
 # 比亚迪2022年实现营业收入…: a short name that opens a sentence right before its date is its subject.
@@ -208,16 +212,42 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
 
 def project_before(text: str, floor: int, pos: int) -> str:
     """The nearest named project in text[floor:pos] (总投资22亿元的新能源电池结构件项目), or "" when
-    the nearest 项目 names a kind of project (新开工项目, 亿元以上项目) or none (项目全部达产后)."""
-    m = PROJECT.search(text, floor, pos)
-    if not m:
-        return ""
-    i = _name_chars("park").match(text, max(floor, m.start() - MAX_NAME["park"]), m.start()).start()
-    name = text[i:m.end()]
-    verb = LEADING_VERB.match(name)
-    name = name[verb.end():] if verb else name
+    the nearest 项目 names a kind of project (新开工项目, 亿元以上项目). A bare 项目 (…项目，总投资…，
+    项目建成达产后) points back to the one before it."""
+    for m in PROJECT.finditer(text, floor, pos):
+        name = _project_name(text, floor, m)[1]
+        if name or m.start() > floor and text[m.start() - 1] not in NAME_STOP["park"]:
+            return name
+    return ""
+
+
+def project_subjects(text: str, start: int, end: int) -> list[Mention]:
+    """Named projects in text[start:end] that open a clause or follow 的 (日资东丰精密轴承项目总投资…,
+    …独资建设的晟元汽车电子项目，总投资…): the subjects of the figures after them."""
+    out = []
+    for m in PROJECT.finditer(text, start, end):
+        i, name = _project_name(text, start, m)
+        if name and (i == start or text[i - 1] in SUBJECT_OPENERS):
+            out.append(Mention(m.end() - len(name), m.end(), name, "project"))
+    out.reverse()
+    return out
+
+
+def _project_name(text: str, floor: int, m: regex.Match) -> tuple[int, str]:
+    """Where the phrase of the 项目 at m starts, after a verb before it (随着…项目投产), and the
+    project's name, without where its capital is from (日资); "" for a kind of project or a bare 项目."""
+    limit = max(floor, m.start() - MAX_NAME["park"])
+    i = _name_chars("park").match(text, limit, m.start()).start()
+    while i - 2 >= limit and text[i - 1] == "元" and text[i - 2] not in CURRENCY_BEFORE_YUAN:
+        i = _name_chars("park").match(text, limit, i - 1).start()   # 晟元汽车电子项目: 元 in a name
+    i = next((j for j in range(i - 1, max(floor, i - 3) - 1, -1)     # 日资东丰…: 日 ends dates, not this
+              if (o := CAPITAL_ORIGIN.match(text, j)) and o.end() >= i), i)
+    verb = LEADING_VERB.match(text, i, m.start())
+    i = verb.end() if verb else i
+    origin = CAPITAL_ORIGIN.match(text, i, m.start())
+    name = text[origin.end() if origin else i:m.end()]
     core = name[: -len(m[0])]
-    return name if len(core) >= 2 and not GENERIC_PROJECT.search(core) else ""
+    return i, (name.lstrip(ascii_letters) if len(core) >= 2 and not GENERIC_PROJECT.search(core) else "")
 
 
 def _opens_paragraph(text: str, i: int) -> bool:

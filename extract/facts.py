@@ -23,7 +23,7 @@ import regex
 
 from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
-from .entities import Entities, Mention, project_before
+from .entities import Entities, Mention, project_before, project_subjects
 from .schema import Fact
 from .tables import TableCell, find_table_cells
 from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, moved, not_yet_reported,
@@ -388,6 +388,7 @@ class SentenceReader:
         # stands before the sentence's first figure (its subject), not 达埔镇 in "…200亿元，达埔镇…；".
         item = self.text.rfind(";", s, amount.outer_start)
         usable = [c for c in self.candidates if c.mention.end <= amount.outer_start
+                  and not (c.mention.kind == "project" and amount.kind == "count")   # 转化达产项目8个: a kind
                   and not (c.list_mark is not None and c.list_mark < amount.outer_start)
                   and (c.mention.start > item or c.mention.end <= self.first_figure)]
         owners = [c for c in usable if not c.locative] or usable
@@ -502,7 +503,8 @@ class SentenceReader:
         mentions = self.entities.between(s, e)
         self.first_figure = amounts[0].outer_start
         self.sentence_end = e
-        self.candidates = self._owner_candidates(s, mentions)
+        self.candidates = self._owner_candidates(s, sorted(mentions + project_subjects(text, s, e),
+                                                           key=lambda m: (m.start, m.end)))
         self.subject_clause = None
         self.mentions = mentions
         self.times = times
