@@ -61,12 +61,16 @@ HAN_TAIL = regex.compile(r"[\p{Han}]{1,6}")
 DESTINATION = regex.compile(f"(?r)(?:{alternation(FIGURE_WORDS['destination_verbs'])})")   # the last one
 BEFORE_AMOUNT = regex.compile(r"(?:分别|均|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
 RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
+# 增速回落到6.3%: where a growth rate moved to, the rate itself (not a fall of 6.3 %).
+RATE_MOVED_TO = regex.compile(f"(?:增速|增幅)(?:{alternation(words()['growth']['up'] + words()['growth']['down'])})"
+                              r"(?:到|至)$")
 RESPECTIVELY = regex.compile(r"^分别")
 PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_starts'])})")
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
 COUNTED_THING = regex.compile(r"项目|企业$")
 PROJECT_END = "项目"
+CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
 STAGE = regex.compile(f"(?:{alternation(FIGURE_WORDS['stages'])})")
 OBJECT_MARKER = regex.compile(f"(?:{alternation(FIGURE_WORDS['object_markers'])})$")
@@ -349,8 +353,10 @@ class SentenceReader:
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
         """The time of a figure at pos: the last time before it in the sentence, else the one in force."""
         before = [t for t in times if t.end <= pos and not t.compare and not t.event]
-        if before and before[-1].period == SAME_PERIOD_LAST_YEAR and ";" in self.text[before[-1].end:pos]:
-            before.pop()                       # 去年同期这一数字为161.4亿元；完成…: the year-ago figure is its own item
+        if before and (before[-1].period == SAME_PERIOD_LAST_YEAR or self.text[before[-1].start - 1] == CONTRAST) \
+                and ";" in self.text[before[-1].end:pos]:
+            before.pop()                       # 去年同期这一数字为161.4亿元；完成…, …而2019年只有12亿元；实际使用外资…:
+                                               # a year set against the sentence's is its own item
         if before and before[-1].period in SPECIAL_PERIODS:
             last = before[-1]                  # …全年实施项目132个；全年签约项目46个: 全年 twice is one year
             base = next((u for u in reversed(before[:-1]) if u.period not in SPECIAL_PERIODS), ctx.time)
@@ -544,9 +550,12 @@ class SentenceReader:
                     self._inherit_stage(new, parent)
                 if len(new) > 1:
                     self._pair_owners(new, cs, first.outer_start, mentions)
-                if role == "growth" and self._attach_growth(new, seg, figures, last_level):
+                if role == "growth" and ((not self._owns_subject(seg)
+                                          and self._attach_to_owner(new, cs, first.outer_start, mentions, figures))
+                                         or self._attach_growth(new, seg, figures, last_level)):
                     continue
                 if role == "level":
+                    self._growth_before(new, figures)
                     if self._restated(last_level, new):
                         figures.remove(last_level[0])   # 突破800亿元，达到812.3亿元: the bound restated exactly
                     last_level = new
@@ -555,6 +564,16 @@ class SentenceReader:
             self.subject_clause = None           # a subject reaches only the clause right after it
         ctx.topic = topic
         return figures
+
+    def _growth_before(self, new: list[Figure], figures: list[Figure]) -> None:
+        """一般公共预算收入增长6%，力争达到30亿元: a change of its own just before a level of the
+        same indicator, in the same item and time, is that level's change too (the change stays a fact)."""
+        before = figures[-1] if figures else None
+        if len(new) == 1 and before and before.role == "growth" and new[0].growth is None \
+                and before.name == new[0].name + "增速":
+            lo, hi = before.amount.outer_end, new[0].amount.outer_start
+            if ";" not in self.text[lo:hi] and not any(lo <= t.start < hi for t in self.times):
+                new[0].growth = before.value
 
     @staticmethod
     def _inherit_stage(new: list[Figure], parent: Figure) -> None:
@@ -572,6 +591,19 @@ class SentenceReader:
         for fig, owner in zip(new, owners):
             fig.entity = owner
         self.list_owners = owners or self.list_owners
+
+    @staticmethod
+    def _attach_to_owner(new: list[Figure], cs: int, pos: int, mentions: list[Mention], figures: list[Figure]) -> bool:
+        """A、B、C…分别为121.8亿元、98.6亿元和42.3亿元，其中A增长5.4%，B下降3.2%: a change named
+        only by its owner belongs to that owner's figure in the sentence."""
+        own = [m.name for m in mentions if cs <= m.start and m.end <= pos and m.name]
+        if len(new) != 1 or not own:
+            return False
+        match = [f for f in figures if f.role == "level" and f.entity == own[-1] and f.growth is None]
+        if len(match) != 1:
+            return False
+        match[0].growth = new[0].value
+        return True
 
     def _attach_growth(self, new: list[Figure], seg: str, figures: list[Figure], last_level: list[Figure]) -> bool:
         """Give changes to the figures they belong to (…149亿元，同比增长11%; 分别增长12%、8%);
@@ -619,7 +651,8 @@ class SentenceReader:
             return "growth"                      # 是上年的3倍 (上年 is cut from the segment as a time)
         if a.kind in ("pct", "times"):
             tail = BEFORE_AMOUNT.sub("", seg)
-            if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")) or OF_GROWTH.match(self.text, a.outer_end):
+            if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")) or OF_GROWTH.match(self.text, a.outer_end) \
+                    or RATE_MOVED_TO.search(tail):
                 return "growth"                  # …增长7%; 保持7%左右的增速
             if a.kind == "times":
                 return None
@@ -682,7 +715,8 @@ class SentenceReader:
             name = NEW.sub("", prev.name) + total[0]   # 新增企业58家，累计达到968家
         elif prev and stage and STAGE.match(prev.name):
             name = stage[0] + prev.name[STAGE.match(prev.name).end():]   # 新开工X项目11个、竣工8个
-        elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name):
+        elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name) \
+                and topic in ("", prev.name):    # not after 社会消费品零售总额增长7%，达到253亿元
             name = prev.name                 # A完成1566亿元，B完成468亿元: the same indicator
         elif topic and name in BARE_CHANGES:
             name = topic + p["lead"].sub("", _strip_quotes(seg)).strip()   # 余额…，比年初增加1056亿元
@@ -718,7 +752,7 @@ class SentenceReader:
         n = len(group)
         first = group[0]
         tail = BEFORE_AMOUNT.sub("", seg)
-        subject = clean_name(p["growth_end"].sub("", tail))
+        subject = clean_name(p["growth_end"].sub("", RATE_MOVED_TO.sub("", tail)))
         subject = RATE_WORD_END.sub("", subject)
         qualifier = subject if subject in RATE_ONLY else ""   # 年均增长9.1%: the topic's average growth
         clause, self.subject_clause = self.subject_clause, None
@@ -858,7 +892,8 @@ class SentenceReader:
         """The figure of one amount: its value in its role, status, time and entity."""
         s = sentence[0]
         down = role in ("growth", "pp") and bool(_patterns()["down"].search(self.text, max(s, a.outer_start - 6),
-                                                                            a.outer_start))
+                                                                            a.outer_start)) \
+            and not RATE_MOVED_TO.search(self.text, max(s, a.outer_start - 8), a.outer_start)
         value, unit, value_base, base_unit = a.value, a.unit, a.value_base, a.base_unit
         growth = None
         if role == "growth":
