@@ -166,6 +166,6 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
             value_base=value * MULTIPLIERS.get(mult, 1.0) * factor,
             approx=bool(pre or post or m["more1"] or m["more2"]), chinese=chinese,
             outer_start=outer_start, outer_end=post.end() if post else me,
-            above=bool(post and post[0] in ("以上", "以下")),
+            above=bool(post and post[0].endswith(("以上", "以下"))),
         ))
     return out

@@ -284,6 +284,7 @@ class SentenceReader:
         self.list_owners: list[str] = []             # the owners of the sentence's last list of figures
         self.status_marks: list[regex.Match] = []   # status words of the sentence being read
         self.conditions: list[int] = []              # ends of its 建成后/达产后
+        self.figures: list[Figure] = []              # its figures read so far
 
     # -- parts of a sentence -------------------------------------------------------------
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
@@ -519,6 +520,7 @@ class SentenceReader:
         self.status_marks = list(p["status"].finditer(text, s, e))
         self.conditions = [m.end() for m in CONDITIONAL.finditer(text, s, e)]
         figures: list[Figure] = []
+        self.figures = figures                 # the sentence's figures so far
         last_level: list[Figure] = []          # the latest level figure(s), for growth and 其中
         topic = ctx.topic
         parent: Figure | None = None
@@ -564,6 +566,11 @@ class SentenceReader:
             self.subject_clause = None           # a subject reaches only the clause right after it
         ctx.topic = topic
         return figures
+
+    def _named_alike(self, verb: str, a: Amount) -> str:
+        """The name of the sentence's earlier figure of the same kind that opens with this bare verb."""
+        return next((f.name for f in reversed(self.figures) if f.role == "level" and f.amount.kind == a.kind
+                     and f.name.startswith(verb) and len(f.name) > len(verb) and not self._names_indicator(verb)), "")
 
     def _growth_before(self, new: list[Figure], figures: list[Figure]) -> None:
         """一般公共预算收入增长6%，力争达到30亿元: a change of its own just before a level of the
@@ -715,6 +722,8 @@ class SentenceReader:
             name = NEW.sub("", prev.name) + total[0]   # 新增企业58家，累计达到968家
         elif prev and stage and STAGE.match(prev.name):
             name = stage[0] + prev.name[STAGE.match(prev.name).end():]   # 新开工X项目11个、竣工8个
+        elif len(name) >= 2 and (same := self._named_alike(name, first)):
+            name = same                      # A实施亿元以上项目112个，…，B实施98个: the same verb, the same figure
         elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name) \
                 and topic in ("", prev.name):    # not after 社会消费品零售总额增长7%，达到253亿元
             name = prev.name                 # A完成1566亿元，B完成468亿元: the same indicator
