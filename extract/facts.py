@@ -426,7 +426,7 @@ class SentenceReader:
         out = []
         for m in mentions:
             if not m.name or self._listed(m, s) or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start) \
-                    or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start):
+                    or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start) or self._in_quoted_name(m, s):
                 continue
             mark = LIST_COMMA.search(self.text, m.end, self.sentence_end) or LIST_END.match(self.text, m.end)
             if mark and NUMERAL_START.search(self.text, m.end, mark.start()):
@@ -434,6 +434,13 @@ class SentenceReader:
             out.append(Candidate(m, mark.start() if mark else None,
                                  bool(LOCATIVE.search(self.text, max(s, m.start - 2), m.start))))
         return out
+
+    def _in_quoted_name(self, m: Mention, s: int) -> bool:
+        """Is the mention inside quotes that qualify a noun after them (“巨野—青岛港”海铁联运班列)?"""
+        text = self.text
+        opening, closing = text.rfind("“", s, m.start), text.find("”", m.end, self.sentence_end)
+        return opening >= 0 and closing >= 0 and "”" not in text[opening:m.start] \
+            and bool(NOUN_START.match(text, closing + 1, closing + 2)) and text[closing + 1:closing + 2] != "等"
 
     def _listed(self, m: Mention, s: int) -> bool:
         """Is the mention an item of a list (…、潭下镇社会福利院4大项目) in its clause of the
