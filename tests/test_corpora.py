@@ -30,22 +30,8 @@ WIDER_TARGETS = {"recall": 0.90, "precision": 0.85, "year_acc": 0.90, "growth_ac
 CORPORA = {
     "seeds": (ROOT / "data" / "raw", DATA / "gold" / "seeds.csv", SEED_TARGETS),
     "dev": (DATA / "dev", DATA / "gold" / "dev.csv", WIDER_TARGETS),
-    "heldout": (DATA / "heldout", DATA / "heldout" / "gold.csv", WIDER_TARGETS),
-    "heldout2": (DATA / "heldout2", DATA / "heldout2" / "gold.csv", WIDER_TARGETS),
-    "heldout3": (DATA / "heldout3", DATA / "heldout3" / "gold.csv", WIDER_TARGETS),
-    "heldout4": (DATA / "heldout4", DATA / "heldout4" / "gold.csv", WIDER_TARGETS),
-    "heldout5": (DATA / "heldout5", DATA / "heldout5" / "gold.csv", WIDER_TARGETS),
-    "heldout6": (DATA / "heldout6", DATA / "heldout6" / "gold.csv", WIDER_TARGETS),
-    "heldout7": (DATA / "heldout7", DATA / "heldout7" / "gold.csv", WIDER_TARGETS),
-    "heldout8": (DATA / "heldout8", DATA / "heldout8" / "gold.csv", WIDER_TARGETS),
-    "heldout9": (DATA / "heldout9", DATA / "heldout9" / "gold.csv", WIDER_TARGETS),
-    "heldout10": (DATA / "heldout10", DATA / "heldout10" / "gold.csv", WIDER_TARGETS),
-    "heldout11": (DATA / "heldout11", DATA / "heldout11" / "gold.csv", WIDER_TARGETS),
-    "heldout12": (DATA / "heldout12", DATA / "heldout12" / "gold.csv", WIDER_TARGETS),
-    "heldout13": (DATA / "heldout13", DATA / "heldout13" / "gold.csv", WIDER_TARGETS),
-    "heldout14": (DATA / "heldout14", DATA / "heldout14" / "gold.csv", WIDER_TARGETS),
-    "heldout15": (DATA / "heldout15", DATA / "heldout15" / "gold.csv", WIDER_TARGETS),
-    "heldout16": (DATA / "heldout16", DATA / "heldout16" / "gold.csv", WIDER_TARGETS),
+    **{name: (DATA / name, DATA / name / "gold.csv", WIDER_TARGETS)   # sets written blind to the rules
+       for name in ["heldout"] + [f"heldout{n}" for n in range(2, 19)]},
 }
 
 
