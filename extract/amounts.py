@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from .numbers import MULTIPLIERS, parse_number
+from .numbers import DIGITS, MULTIPLIERS, parse_number
 from .vocabulary import Unit, alternation, units, words
 
 CN_START = "零〇一二两三四五六七八九十"
@@ -49,6 +49,13 @@ def amount_pattern() -> regex.Pattern:
         (?P<more2>多|余)?                        # 2万多人
         (?: (?P<unit>{alternation(list(units()))}) | (?<=亿) (?![\d.]) )   # a unit, or a bare 亿 of money
     """, regex.X)
+
+
+# Percentages written in words: 百分之十二 (12 %), 三成 (30 %) unless 成 starts a word (三成本).
+WORD_PCT = regex.compile(rf"""
+    百分之 (?P<num>\d+(?:\.\d+)? | [{CN_START}][{CN_ALL}]*(?:点[{CN_START}]+)?)
+  | (?<![{CN_ALL}\d]) (?P<tenths>[一二两三四五六七八九]) 成 (?!{alternation(words()["numbers"]["cheng_words"])})
+""", regex.X)
 
 
 @lru_cache(maxsize=None)
@@ -124,7 +131,6 @@ def amount_of(start: int, end: int, value: float, unit: str) -> Amount:
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every amount in text[start:end], with the traps above left out."""
     end = len(text) if end is None else end
-    approx_before, approx_after, before_ends, after_starts = _approx_words()
     unit_table = units()
     quotes = [q.start() for q in OPEN_QUOTE.finditer(text, max(0, start - MODEL_QUOTE), end)]
     out = []
@@ -156,8 +162,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         except (ValueError, KeyError):
             continue
         kind, base, factor = (u.kind, u.base_unit, u.factor) if u else ("money", "CNY", 1.0)
-        pre = approx_before.search(text, max(0, ms - 4), ms) if before[-1:] in before_ends else None
-        post = approx_after.match(text, me) if after[:1] in after_starts else None
+        pre, post = _qualifiers(text, ms, me)
         outer_start = pre.start() if pre else ms
         if not pre and before[-1:] == "-" and NEGATIVE.match(text, max(0, ms - 2), ms):
             value, outer_start = -value, ms - 1        # 分别增长3.2%、-1.5%: a sign after a list mark
@@ -168,4 +173,22 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
             outer_start=outer_start, outer_end=post.end() if post else me,
             above=bool(post and post[0].endswith(("以上", "以下"))),
         ))
-    return out
+    in_words = [_word_percent(text, m) for m in WORD_PCT.finditer(text, start, end)]
+    return sorted(out + in_words, key=lambda a: a.start) if in_words else out
+
+
+def _qualifiers(text: str, start: int, end: int) -> tuple[regex.Match | None, regex.Match | None]:
+    """The qualifier words right before (近, 超过) and after (左右, 以上) text[start:end]."""
+    approx_before, approx_after, before_ends, after_starts = _approx_words()
+    pre = approx_before.search(text, max(0, start - 4), start) if text[start - 1:start] in before_ends else None
+    post = approx_after.match(text, end) if text[end:end + 1] in after_starts else None
+    return pre, post
+
+
+def _word_percent(text: str, m: regex.Match) -> Amount:
+    value = DIGITS[m["tenths"]] * 10.0 if m["tenths"] else parse_number(m["num"])
+    pre, post = _qualifiers(text, m.start(), m.end())
+    return Amount(start=m.start(), end=m.end(), value=value, unit="%", kind="pct", base_unit="pct",
+                  value_base=value, approx=bool(pre or post), chinese=True,
+                  outer_start=pre.start() if pre else m.start(), outer_end=post.end() if post else m.end(),
+                  above=bool(post and post[0].endswith(("以上", "以下"))))

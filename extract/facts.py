@@ -58,6 +58,7 @@ BOUND_AFTER = regex.compile(r"^(?:及以上|以上|以下)")
 MONEY_LABEL = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)*元")
 NUMERAL_START = regex.compile(r"[\d一二两三四五六七八九十]")
 HAN_TAIL = regex.compile(r"[\p{Han}]{1,6}")
+HAN_RUN = regex.compile(r"\p{Han}+")
 DESTINATION = regex.compile(f"(?r)(?:{alternation(FIGURE_WORDS['destination_verbs'])})")   # the last one
 BEFORE_AMOUNT = regex.compile(r"(?:分别|均|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
 RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
@@ -801,6 +802,9 @@ class SentenceReader:
         items = split_items(RESPECTIVELY.sub("", BEFORE_AMOUNT.sub("", seg)), n) if n > 1 else None
         if items:                                # 出口、进口占比分别为62.1%和37.9%
             return [(i, first.end) for i in items]
+        noun = HAN_RUN.match(self.text, group[-1].outer_end, ce) if role == "share" and not pred else None
+        if noun:                                 # 近两成产品出口: the share of what follows
+            return [(noun[0][:MAX_NAME] + "占比", first.end)] * n
         starts_predicate = PREDICATE_START.match(pred or "占")
         if starts_predicate and topic:
             name = topic + (pred if pred not in ("占", "") else "占比")
