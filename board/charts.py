@@ -38,6 +38,8 @@ DISPLAY_UNITS: dict[str, tuple[tuple[float, str], ...]] = {
     "m2": ((1e6, "平方公里"), (1e4, "万平方米"), (1, "平方米")),
     "t": ((1e4, "万吨"), (1, "吨")),
     "TEU": ((1e4, "万标箱"), (1, "标箱")),
+    "kW": ((1e4, "万千瓦"), (1, "千瓦")),
+    "kWh": ((1e8, "亿千瓦时"), (1e4, "万千瓦时"), (1, "千瓦时")),
 }
 PATTERN = {"actual": "", "expected": "/", "target": "x"}  # bar hatching by status
 SPAN_SYMBOL = {"全年": "circle", "上半年": "square", "下半年": "square", "多年": "star"}
