@@ -65,12 +65,14 @@ RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
 # 增速回落到6.3%: where a growth rate moved to, the rate itself (not a fall of 6.3 %).
 RATE_MOVED_TO = regex.compile(f"(?:增速|增幅)(?:{alternation(words()['growth']['up'] + words()['growth']['down'])})"
                               r"(?:到|至)$")
+RATE_FROM = regex.compile(r"(?:增速|增幅)(?:由|从)")      # 增速由一季度的下降41.5%回升至2.3%: both are rates
 RESPECTIVELY = regex.compile(r"^分别")
 PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_starts'])})")
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
 COUNTED_THING = regex.compile(r"项目|企业$")
 PROJECT_END = "项目"
+OLD_VALUE_FROM = ("由", "从")
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
 STAGE = regex.compile(f"(?:{alternation(FIGURE_WORDS['stages'])})")
@@ -81,6 +83,7 @@ CHANGE_TO = regex.compile(f"^\\s*{CHANGE_TO_WORDS}")
 NEW_VALUE_AHEAD = regex.compile(CHANGE_TO_WORDS)   # 由98家增加到217家: no noun after the old value
 NEW_VALUE = regex.compile(f"{CHANGE_TO_WORDS}[^,;。]{{0,10}}$")   # …增加到2023年的217家: the new value
 NEW_VALUE_REACH = max(map(len, FIGURE_WORDS["change_verbs"])) + 1 + 10   # the most text NEW_VALUE spans
+MOVED_TO = regex.compile(f"{CHANGE_TO_WORDS}$")      # …回落至2%: the value reached, not a fall
 # 是上年的2.1倍: a level 2.1 times last year's, a growth of 110 %.
 TIMES_OF = regex.compile(r"(?:是|为|相当于)(?:上年|去年|上年同期|去年同期)的?$")
 THRESHOLD_WORDS = regex.compile(r"[亿万]元|以上|以下|超|过")
@@ -282,6 +285,7 @@ class SentenceReader:
                                                      # whose subject may name the next figure
         self.mentions: list[Mention] = []            # the mentions in the sentence being read
         self.times: list[TimeRef] = []               # and its time expressions
+        self.amounts: list[Amount] = []              # and amounts
         self.list_owners: list[str] = []             # the owners of the sentence's last list of figures
         self.status_marks: list[regex.Match] = []   # status words of the sentence being read
         self.conditions: list[int] = []              # ends of its 建成后/达产后
@@ -372,18 +376,25 @@ class SentenceReader:
             return TimeRef(last.start, last.end, base.year - 1, shift_year(base.period, -1), False, True)
         return before[-1] if before else ctx.time
 
-    def change_time(self, a: Amount, s: int, times: list[TimeRef], t: TimeRef | None) -> TimeRef | None:
+    def change_time(self, a: Amount, s: int, times: list[TimeRef], ctx: Context) -> TimeRef | None:
         """由2019年的98家增加到2023年的217家，其中德资企业由61家增至126家: an old or new value
-        with no time of its own in its clause takes the time of the sentence's earlier one."""
+        with no time of its own in its clause takes the time of the sentence's earlier one; a new
+        value's own time comes after the old value (增速由一季度的下降41.5%回升至2.3%: 2.3 is not
+        一季度's), and with none it is the time before 由."""
         text = self.text
+        t = self.time_at(times, a.outer_start, ctx)
         clause_start = max(s, text.rfind(",", s, a.outer_start) + 1, text.rfind(";", s, a.outer_start) + 1)
         side = 0 if NEW_VALUE_AHEAD.match(text, a.outer_end) else 1 if NEW_VALUE.search(
             text, max(clause_start, a.outer_start - NEW_VALUE_REACH), a.outer_start) else None
         if side is None:
             return t
-        if any(clause_start <= x.start and x.end <= a.outer_start and not x.compare for x in times):
+        old = [b.outer_end for b in self.amounts if clause_start <= b.outer_start and b.outer_end <= a.outer_start]
+        own_from = old[-1] if side == 1 and old else clause_start
+        if any(own_from <= x.start and x.end <= a.outer_start and not x.compare for x in times):
             self.change_times[side] = t
             return t
+        if side == 1 and old and self.change_times[1] is None and (start := text.rfind("由", clause_start, old[-1])) >= 0:
+            return self.time_at(times, start, ctx)
         return self.change_times[side] or t
 
     def entity_at(self, s: int, amount: Amount, clause_end: int, noun_end: int, ctx: Context) -> str:
@@ -523,6 +534,7 @@ class SentenceReader:
         self.subject_clause = None
         self.mentions = mentions
         self.times = times
+        self.amounts = amounts
         self.list_owners = []
         self.change_times: list[TimeRef | None] = [None, None]
         self.status_marks = list(p["status"].finditer(text, s, e))
@@ -560,7 +572,8 @@ class SentenceReader:
                     self._inherit_stage(new, parent)
                 if len(new) > 1:
                     self._pair_owners(new, cs, first.outer_start, mentions)
-                if role == "growth" and ((not self._owns_subject(seg)
+                if role == "growth" and not NEW_VALUE_AHEAD.match(text, group[-1].outer_end) \
+                        and ((not self._owns_subject(seg)
                                           and self._attach_to_owner(new, cs, first.outer_start, mentions, figures))
                                          or self._attach_growth(new, seg, figures, last_level)):
                     continue
@@ -666,8 +679,9 @@ class SentenceReader:
             return "growth"                      # 是上年的3倍 (上年 is cut from the segment as a time)
         if a.kind in ("pct", "times"):
             tail = BEFORE_AMOUNT.sub("", seg)
+            clause_start = max(self.text.rfind(c, 0, a.outer_start) for c in ",;。") + 1
             if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")) or OF_GROWTH.match(self.text, a.outer_end) \
-                    or RATE_MOVED_TO.search(tail):
+                    or RATE_MOVED_TO.search(tail) or RATE_FROM.search(self.text, clause_start, a.outer_start):
                 return "growth"                  # …增长7%; 保持7%左右的增速
             if a.kind == "times":
                 return None
@@ -676,7 +690,7 @@ class SentenceReader:
 
     def _owns_subject(self, seg: str) -> bool:
         p = _patterns()
-        tail = p["growth_end"].sub("", BEFORE_AMOUNT.sub("", TIMES_OF.sub("", ADJUSTED.sub("", seg))))
+        tail = p["growth_end"].sub("", BEFORE_AMOUNT.sub("", TIMES_OF.sub("", ADJUSTED.sub("", MOVED_TO.sub("", seg)))))
         return len(clean_name(p["compare"].sub("", tail))) >= 2
 
     def _names(self, group: list[Amount], seg: str, role: str, topic: str, last_level: list[Figure],
@@ -768,7 +782,7 @@ class SentenceReader:
         p = _patterns()
         n = len(group)
         first = group[0]
-        tail = BEFORE_AMOUNT.sub("", seg)
+        tail = BEFORE_AMOUNT.sub("", MOVED_TO.sub("", seg))
         subject = clean_name(p["growth_end"].sub("", RATE_MOVED_TO.sub("", tail)))
         subject = RATE_WORD_END.sub("", subject)
         qualifier = subject if subject in RATE_ONLY else ""   # 年均增长9.1%: the topic's average growth
@@ -913,7 +927,8 @@ class SentenceReader:
         s = sentence[0]
         down = role in ("growth", "pp") and bool(_patterns()["down"].search(self.text, max(s, a.outer_start - 6),
                                                                             a.outer_start)) \
-            and not RATE_MOVED_TO.search(self.text, max(s, a.outer_start - 8), a.outer_start)
+            and not RATE_MOVED_TO.search(self.text, max(s, a.outer_start - 8), a.outer_start) \
+            and not (role == "growth" and MOVED_TO.search(self.text, max(s, a.outer_start - 6), a.outer_start))
         value, unit, value_base, base_unit = a.value, a.unit, a.value_base, a.base_unit
         growth = None
         if role == "growth":
@@ -928,7 +943,7 @@ class SentenceReader:
         status, conditional = self.status_at(s, a.outer_start)
         if GOAL_AFTER.match(self.text, a.outer_end):
             status = "target"                    # 为完成增长5%以上的预期目标: the goal, even after 预计
-        t = self.change_time(a, s, times, self.time_at(times, a.outer_start, ctx))
+        t = self.change_time(a, s, times, ctx)
         if t and t.implied and status == "actual" and self.doc.month and not_yet_reported(t.period, self.doc.month):
             t = moved(t, -1)                     # 四季度 in a January article: last year's
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
@@ -955,6 +970,11 @@ class SentenceReader:
 def _inside_time(a: Amount, times: list[TimeRef], starts: list[int]) -> bool:
     i = bisect.bisect_right(starts, a.start) - 1
     return i >= 0 and a.end <= times[i].end
+
+
+def _old_value_time(text: str, t: TimeRef) -> bool:
+    """由2019年的98家…, 增速由一季度的下降41.5%…: the time of an old value, not in force after it."""
+    return text[t.start - 1:t.start] in OLD_VALUE_FROM and (text.startswith("的", t.end) or text[t.end:t.end + 1].isdigit())
 
 
 def _from_year_in_force(text: str, times: list[TimeRef]) -> list[TimeRef]:
@@ -1013,7 +1033,8 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         found += [_table_figure(c, doc, entities, ctx, c.header in by_owner) for c in cells[bisect.bisect_left(cell_starts, s):
                                                                       bisect.bisect_left(cell_starts, e)]]
         figures.extend(found)
-        dated = [t for t in when if not t.compare and not t.event and not t.window and not DURATION_TIME.match(text, t.start, t.end)
+        dated = [t for t in when if not t.compare and not t.event and not t.window and not _old_value_time(text, t)
+                 and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
         if dated and s not in headers:
             ctx.time = dated[-1]
