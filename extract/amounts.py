@@ -22,11 +22,12 @@ from .vocabulary import Unit, alternation, units, words
 CN_START = "零〇一二两三四五六七八九十"
 CN_ALL = CN_START + "百千万亿"
 # Closed sets of context that make a number something other than an amount.
-NOT_AFTER = ("第", "届", "数", "几", "若干", "之")
+NOT_AFTER = ("第", "届", "数", "几", "若干", "之", "折合")   # 折合56.3亿斤: a conversion restates a figure
 FORMULA = set("+×>＜<=*")
 DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "周", "季度")
 HAN = regex.compile(r"\p{Han}")
 NEGATIVE = regex.compile(r"[、,，和及长为]-$")
+CURRENCY_NAME = "人民币"   # 1968.4亿元人民币 is 亿元: the unit reads the same without it
 SHORT_QUOTE = 10    # a quoted label is at most this long (“1+8”, “十四五”, “五个中心”)
 MODEL_QUOTE = 30    # a quoted model joins its parts with + (“1+1+N”) and may be longer
 OPEN_QUOTE = regex.compile(r"[“‘「《\"]")    # found once per text, then looked up before each amount
@@ -167,7 +168,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         if not pre and before[-1:] == "-" and NEGATIVE.match(text, max(0, ms - 2), ms):
             value, outer_start = -value, ms - 1        # 分别增长3.2%、-1.5%: a sign after a list mark
         out.append(Amount(
-            start=ms, end=me, value=value, unit=mult + unit, kind=kind, base_unit=base,
+            start=ms, end=me, value=value, unit=mult + unit.removesuffix(CURRENCY_NAME) if unit != CURRENCY_NAME
+            else mult + unit, kind=kind, base_unit=base,
             value_base=value * MULTIPLIERS.get(mult, 1.0) * factor,
             approx=bool(pre or post or m["more1"] or m["more2"]), chinese=chinese,
             outer_start=outer_start, outer_end=post.end() if post else me,

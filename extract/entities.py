@@ -202,8 +202,8 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
     core = name[: -len(suffix)]
     if kind == "venue" and (len(core) < 2 or GENERIC_VENUE.search(core)):
         return ""                            # A级旅游景区, 热门景区: kinds of place, not names
-    if kind == "town" and (not core or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集"):
-        return ""                            # 城镇, 乡镇, 特色小镇: kinds of place, not names
+    if kind == "town" and (not core or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集农"):
+        return ""                            # 城镇, 乡镇, 特色小镇, 农村: kinds of place, not names
     if kind == "company" and (role := core.rfind(ROLE_NOUN)) >= 0 and len(core) - role - len(ROLE_NOUN) >= 4:
         name = name[role + len(ROLE_NOUN):]  # 龙头企业安徽华拓新能源科技股份有限公司: a role, then the name
     min_core = 4 if suffix == "集团" else 2

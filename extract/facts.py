@@ -42,6 +42,7 @@ PEOPLE_UNITS = ("人", "人次", "名", "万人")
 COUNT_OF_THINGS = ("个", "项", "家", "批", "宗", "处")
 # Small patterns of the clause grammar, compiled once.
 QUOTE_CHARS = regex.compile(r"[“”‘’\"'《》「」]")
+NOTE = regex.compile(r"\((?:以?下同)\)")      # 比去年同期(下同)增长: a note to the reader
 LIST_HEAD_NOUN = regex.compile(f"^(?:{alternation(FIGURE_WORDS['list_head_nouns'])})")
 ITEM_COMMA = regex.compile(r"、|,")
 ITEM_AND = regex.compile(r"和|与|及")
@@ -206,7 +207,7 @@ def clean_name(segment: str, keep_de: bool = False) -> str:
     `keep_de` reads a predicate (占外贸总值的, 比上年末提高): its 的 and nouns stay, only 的 goes.
     """
     p = _patterns()
-    s = _strip_quotes(segment).strip()
+    s = NOTE.sub("", _strip_quotes(segment)).strip()
     if "等" in s and "、" in s[: s.rfind("等")]:
         s = s[s.rfind("等") + 1:]          # 信息传输、制造业等重点行业 → the head after 等
     s = p["copula_end"].sub("", p["lead"].sub("", s))
@@ -637,7 +638,8 @@ class SentenceReader:
         """Give changes to the figures they belong to (…149亿元，同比增长11%; 分别增长12%、8%);
         False when they stand as facts of their own."""
         if not self._owns_subject(seg) and last_level:
-            levels = [f for f in figures if f.role == "level" and not f.name.endswith(BARE_CHANGES)]   # not 较年初增加X
+            levels = [f for f in figures if f.role == "level" and not f.name.endswith(BARE_CHANGES)   # not 较年初增加X
+                      and not self._base_value(f)]
             targets = levels[-len(new):] if len(new) <= len(levels) else last_level[-1:]
             if len(new) == 1 and len(last_level) > 1 and "均" in seg:
                 new, targets = new * len(last_level), last_level   # 分别达到A和B，增速均为5.9%
@@ -646,6 +648,15 @@ class SentenceReader:
                     t.growth = g.value
                 return True
         return self._attach_by_name(new, figures)
+
+    def _base_value(self, f: Figure) -> bool:
+        """较去年的14645元增长8.3%: the value compared against, not the one that grew."""
+        return self._base_time(f.amount) is not None
+
+    def _base_time(self, a: Amount) -> TimeRef | None:
+        """The comparison base's time right before an amount (较去年的14645元), else None."""
+        return next((t for t in self.times if t.compare and t.end <= a.outer_start
+                     and self.text[t.end:a.outer_start] in ("的", "")), None)
 
     def _topic_after(self, new: list[Figure], role: str, seg: str, topic: str) -> str:
         """What the next clause without a subject of its own speaks of."""
@@ -749,6 +760,8 @@ class SentenceReader:
         elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name) \
                 and topic in ("", prev.name):    # not after 社会消费品零售总额增长7%，达到253亿元
             name = prev.name                 # A完成1566亿元，B完成468亿元: the same indicator
+        elif topic and self._base_time(first):
+            name = topic                     # …15860元，较去年的14645元增长8.3%: the same indicator, a year before
         elif topic and name in BARE_CHANGES:
             name = topic + p["lead"].sub("", _strip_quotes(seg)).strip()   # 余额…，比年初增加1056亿元
         elif topic and name and PREDICATE_START.match(name) and not self._names_indicator(name):
@@ -943,7 +956,10 @@ class SentenceReader:
         status, conditional = self.status_at(s, a.outer_start)
         if GOAL_AFTER.match(self.text, a.outer_end):
             status = "target"                    # 为完成增长5%以上的预期目标: the goal, even after 预计
-        t = self.change_time(a, s, times, ctx)
+        base = self._base_time(a) if role == "level" else None
+        t = base or self.change_time(a, s, times, ctx)
+        if base:
+            status = "actual"                    # 较去年的14645元: last year's value, whatever is expected now
         if t and t.implied and status == "actual" and self.doc.month and not_yet_reported(t.period, self.doc.month):
             t = moved(t, -1)                     # 四季度 in a January article: last year's
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")

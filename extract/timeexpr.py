@@ -62,6 +62,7 @@ EVENT_AFTER = regex.compile(r"\s*(?:前后|左右|上午|下午)?\s*(?:在[^,;�
                             r"(?:开工|投产|建成|竣工|开业|达产|落成|完工|投运|运营|通车|启用|签约|揭牌|上市|成立|挂牌)+"
                             r"(?=[,;。()、]|$)")
 SINCE_AFTER = regex.compile(r"[^,;。，；]{0,6}?以来")   # 2006年建园以来: a span from then to now
+SINCE_FROM = regex.compile(r"[^,;。，；]{0,24}?以来")    # 自2019年迈入“GDP万亿俱乐部”以来: after 自/从, further
 EVENT_BEFORE = regex.compile(r"(?:成立|始建|创建|设立|建)于$")
 PERIOD_START = regex.compile(r"\d{4}(?:H(?P<h>[12])|Q(?P<q>[1-4])|-(?P<m>\d{2}))?")
 PERIOD_END = regex.compile(r"(?:H(?P<h>[12])|Q(?P<q>[1-4])|-(?P<m>\d{2})|\.\.(?P<y>\d{4}))$")
@@ -208,7 +209,8 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                     or bool(m["year"] and not m["sub"] and text.startswith("同期", m.end()))   # 比上年全年; 达到2019年同期水平
                 year, period, window = *resolved, bool(m["since"] or m["since_event"])
                 now = last_full_year(doc_year, doc_month)
-                if m["year"] and not m["sub"] and now and int(m["year"]) < now and SINCE_AFTER.match(text, m.end()):
+                if m["year"] and not m["sub"] and now and int(m["year"]) < now and (SINCE_AFTER.match(text, m.end()) or (
+                        text[begin - 1:begin] in ("自", "从") and SINCE_FROM.match(text, m.end()))):
                     year, period, window = now, f"{m['year']}..{now}", True   # 2006年建园以来: up to now
                 out.append(TimeRef(begin, m.end(), year, period, compare, bool(m["rel"]),
                                    bool(EVENT_AFTER.match(text, m.end()) or EVENT_BEFORE.search(text, max(0, begin - 3), begin)),
