@@ -43,6 +43,7 @@ COUNT_OF_THINGS = ("个", "项", "家", "批", "宗", "处")
 # Small patterns of the clause grammar, compiled once.
 QUOTE_CHARS = regex.compile(r"[“”‘’\"'《》「」]")
 NOTE = regex.compile(r"\((?:以?下同)\)")      # 比去年同期(下同)增长: a note to the reader
+COMPARED_WITH = regex.compile(r"(?:和|与|同|跟)[^,;、]{1,10}?相比")   # 和2020年相比翻了一番: the base, no name
 LIST_HEAD_NOUN = regex.compile(f"^(?:{alternation(FIGURE_WORDS['list_head_nouns'])})")
 ITEM_COMMA = regex.compile(r"、|,")
 ITEM_AND = regex.compile(r"和|与|及")
@@ -74,7 +75,8 @@ SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成
 COUNTED_THING = regex.compile(r"项目|企业$")
 PROJECT_END = "项目"
 OLD_VALUE_FROM = ("由", "从")
-CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
+CONTRAST = "而"
+ON_YEAR_BEFORE = regex.compile(r"(?:同比|上年|去年|上年同期|去年同期)\s*$")   # 同比翻番, 较去年翻番                         # …68.3亿元，而2019年只有12亿元: a time set against another
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
 STAGE = regex.compile(f"(?:{alternation(FIGURE_WORDS['stages'])})")
 OBJECT_MARKER = regex.compile(f"(?:{alternation(FIGURE_WORDS['object_markers'])})$")
@@ -207,7 +209,7 @@ def clean_name(segment: str, keep_de: bool = False) -> str:
     `keep_de` reads a predicate (占外贸总值的, 比上年末提高): its 的 and nouns stay, only 的 goes.
     """
     p = _patterns()
-    s = NOTE.sub("", _strip_quotes(segment)).strip()
+    s = COMPARED_WITH.sub("", NOTE.sub("", _strip_quotes(segment))).strip()
     if "等" in s and "、" in s[: s.rfind("等")]:
         s = s[s.rfind("等") + 1:]          # 信息传输、制造业等重点行业 → the head after 等
     s = p["copula_end"].sub("", p["lead"].sub("", s))
@@ -573,10 +575,13 @@ class SentenceReader:
                     self._inherit_stage(new, parent)
                 if len(new) > 1:
                     self._pair_owners(new, cs, first.outer_start, mentions)
-                if role == "growth" and not NEW_VALUE_AHEAD.match(text, group[-1].outer_end) \
-                        and ((not self._owns_subject(seg)
-                                          and self._attach_to_owner(new, cs, first.outer_start, mentions, figures))
-                                         or self._attach_growth(new, seg, figures, last_level)):
+                # An old rate (由…的下降41.5%回升至…) and a doubling over years (较2020年翻了一番, not
+                # 同比翻番) stand as facts of their own; other changes go to their figure when they can.
+                own_fact = NEW_VALUE_AHEAD.match(text, group[-1].outer_end) or (
+                    first.kind == "double" and first.value and not ON_YEAR_BEFORE.search(text, cs, first.outer_start))
+                if role == "growth" and not own_fact and (
+                        (not self._owns_subject(seg) and self._attach_to_owner(new, cs, first.outer_start, mentions, figures))
+                        or self._attach_growth(new, seg, figures, last_level)):
                     continue
                 if role == "level":
                     self._growth_before(new, figures)
@@ -641,9 +646,11 @@ class SentenceReader:
             levels = [f for f in figures if f.role == "level" and not f.name.endswith(BARE_CHANGES)   # not 较年初增加X
                       and not self._base_value(f)]
             targets = levels[-len(new):] if len(new) <= len(levels) else last_level[-1:]
+            own_owners = len(new) == 1 or all(g.entity == t.entity for g, t in zip(new, targets))   # 从增速看，
+            # 北海、防城港分别增长8.9%、8.1%: other owners' changes are facts of their own
             if len(new) == 1 and len(last_level) > 1 and "均" in seg:
                 new, targets = new * len(last_level), last_level   # 分别达到A和B，增速均为5.9%
-            if len(new) == len(targets) and all(t.growth is None for t in targets):
+            if len(new) == len(targets) and all(t.growth is None for t in targets) and own_owners:
                 for t, g in zip(targets, new):
                     t.growth = g.value
                 return True
