@@ -104,6 +104,7 @@ DISPOSAL = regex.compile(alternation(FIGURE_WORDS["disposal_verbs"]))
 DURATION_TIME = regex.compile(r"\s*\d{1,2}\s*年")   # 力争3年: a deadline dates its own sentence only
 AMONG = regex.compile(r"(?<!集)中有?$|(?<!集)中有")   # N个X中(有): the population a part is taken from
 RATE_ONLY = frozenset(words()["growth"]["rate_only"])
+SPAN_LEAD = regex.compile(r"^(?:[一二两三四五六七八九十]|\d{1,2})年")   # 三年年均: the span, said again
 OF_GROWTH = regex.compile(r"的(?:增速|增长|增幅)")
 ADJUSTED = regex.compile(r"剔除[^,;]*?后")    # 剔除留抵退税因素后可比增长2.3%: the same figure, adjusted
 SPECIAL_PERIODS = (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)
@@ -579,9 +580,10 @@ class SentenceReader:
                 # 同比翻番) stand as facts of their own; other changes go to their figure when they can.
                 own_fact = NEW_VALUE_AHEAD.match(text, group[-1].outer_end) or (
                     first.kind == "double" and first.value and not ON_YEAR_BEFORE.search(text, cs, first.outer_start))
+                named = [m.name for m in mentions if cs <= m.start and m.end <= first.outer_start and m.name]
                 if role == "growth" and not own_fact and (
-                        (not self._owns_subject(seg) and self._attach_to_owner(new, cs, first.outer_start, mentions, figures))
-                        or self._attach_growth(new, seg, figures, last_level)):
+                        (not self._owns_subject(seg) and self._attach_to_owner(new, named, figures))
+                        or self._attach_growth(new, seg, figures, last_level, named)):
                     continue
                 if role == "level":
                     self._growth_before(new, figures)
@@ -627,27 +629,27 @@ class SentenceReader:
         self.list_owners = owners or self.list_owners
 
     @staticmethod
-    def _attach_to_owner(new: list[Figure], cs: int, pos: int, mentions: list[Mention], figures: list[Figure]) -> bool:
+    def _attach_to_owner(new: list[Figure], named: list[str], figures: list[Figure]) -> bool:
         """A、B、C…分别为121.8亿元、98.6亿元和42.3亿元，其中A增长5.4%，B下降3.2%: a change named
-        only by its owner belongs to that owner's figure in the sentence."""
-        own = [m.name for m in mentions if cs <= m.start and m.end <= pos and m.name]
-        if len(new) != 1 or not own:
+        only by its owner (named in its clause) belongs to that owner's figure in the sentence."""
+        if len(new) != 1 or not named:
             return False
-        match = [f for f in figures if f.role == "level" and f.entity == own[-1] and f.growth is None]
+        match = [f for f in figures if f.role == "level" and f.entity == named[-1] and f.growth is None]
         if len(match) != 1:
             return False
         match[0].growth = new[0].value
         return True
 
-    def _attach_growth(self, new: list[Figure], seg: str, figures: list[Figure], last_level: list[Figure]) -> bool:
+    def _attach_growth(self, new: list[Figure], seg: str, figures: list[Figure], last_level: list[Figure],
+                       named: list[str]) -> bool:
         """Give changes to the figures they belong to (…149亿元，同比增长11%; 分别增长12%、8%);
         False when they stand as facts of their own."""
         if not self._owns_subject(seg) and last_level:
             levels = [f for f in figures if f.role == "level" and not f.name.endswith(BARE_CHANGES)   # not 较年初增加X
                       and not self._base_value(f)]
             targets = levels[-len(new):] if len(new) <= len(levels) else last_level[-1:]
-            own_owners = len(new) == 1 or all(g.entity == t.entity for g, t in zip(new, targets))   # 从增速看，
-            # 北海、防城港分别增长8.9%、8.1%: other owners' changes are facts of their own
+            own_owners = (len(new) == 1 and not named) or all(g.entity == t.entity for g, t in zip(new, targets))
+            # 从增速看，北海、防城港分别增长8.9%、8.1%; 玉林增长6.2%: other owners' changes are their own facts
             if len(new) == 1 and len(last_level) > 1 and "均" in seg:
                 new, targets = new * len(last_level), last_level   # 分别达到A和B，增速均为5.9%
             if len(new) == len(targets) and all(t.growth is None for t in targets) and own_owners:
@@ -805,6 +807,7 @@ class SentenceReader:
         tail = BEFORE_AMOUNT.sub("", MOVED_TO.sub("", seg))
         subject = clean_name(p["growth_end"].sub("", RATE_MOVED_TO.sub("", tail)))
         subject = RATE_WORD_END.sub("", subject)
+        subject = SPAN_LEAD.sub("", subject) if SPAN_LEAD.sub("", subject) in RATE_ONLY else subject   # 三年年均
         qualifier = subject if subject in RATE_ONLY else ""   # 年均增长9.1%: the topic's average growth
         clause, self.subject_clause = self.subject_clause, None
         if len(subject) < 2 and clause:
@@ -816,7 +819,9 @@ class SentenceReader:
             subject = (topic or (last_level[-1].name if last_level else "")) + qualifier
         if not subject:
             return None
-        if n > 1:
+        if n > 1 and qualifier and len(last_level) == n:
+            names = [f.name + qualifier for f in last_level]   # A、B分别达到…，年均分别增长5.9%和7.8%
+        elif n > 1:
             items = split_items(RATE_WORD_END.sub("", p["compare"].sub("", p["growth_end"].sub("", tail))), n)
             names = items or [subject] * n
         else:
@@ -995,6 +1000,9 @@ def _inside_time(a: Amount, times: list[TimeRef], starts: list[int]) -> bool:
     return i >= 0 and a.end <= times[i].end
 
 
+GOAL_YEAR = regex.compile(r"[^,;。]{0,12}?目标")   # 规划确定的2025年68%的目标: a goal's year, not in force after
+
+
 def _old_value_time(text: str, t: TimeRef) -> bool:
     """由2019年的98家…, 增速由一季度的下降41.5%…: the time of an old value, not in force after it."""
     return text[t.start - 1:t.start] in OLD_VALUE_FROM and (text.startswith("的", t.end) or text[t.end:t.end + 1].isdigit())
@@ -1057,6 +1065,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
                                                                       bisect.bisect_left(cell_starts, e)]]
         figures.extend(found)
         dated = [t for t in when if not t.compare and not t.event and not t.window and not _old_value_time(text, t)
+                 and not GOAL_YEAR.match(text, t.end)
                  and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
         if dated and s not in headers:
