@@ -28,6 +28,7 @@ TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
 GENERIC_TOWNS = tuple(ENTITY_WORDS["generic_towns"])
 CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
 SUBJECT_OPENERS = CLAUSE_PUNCTUATION | {"的"}   # where the subject of a clause may start
+AUTONOMOUS = ("自治州", "自治县", "自治旗")   # also named by place and kind (德宏州, 屏边县)
 FROM = "从"                                 # 菏泽市从青岛引进项目: where things come from, never an owner
 AFTER_TIME = set("年月度")                 # 2023年, 一季度 end a time that a subject may follow
 # Characters that cannot be inside a name: they end the walk left from a suffix.
@@ -85,8 +86,11 @@ def _place_index() -> tuple[dict[str, tuple[str, str, str]], regex.Pattern]:
     index: dict[str, tuple[str, str, str]] = {}
     for p in places():
         index.setdefault(p.name, (p.name, p.level, p.parent))
-        if p.short:
+        autonomous = p.short and p.name.endswith(AUTONOMOUS)
+        if p.short and not (autonomous and p.level == "county"):   # 互助, 通道, 沿河: words before they are counties
             index.setdefault(p.short, (p.name, p.level, p.parent))
+        if autonomous:
+            index.setdefault(p.short + p.name[-1], (p.name, p.level, p.parent))   # 德宏州, 城步县
     return index, regex.compile(alternation(words()["organisations"]["suffixes"]))
 
 
