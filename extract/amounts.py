@@ -168,8 +168,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         if not pre and before[-1:] == "-" and NEGATIVE.match(text, max(0, ms - 2), ms):
             value, outer_start = -value, ms - 1        # 分别增长3.2%、-1.5%: a sign after a list mark
         out.append(Amount(
-            start=ms, end=me, value=value, unit=mult + unit.removesuffix(CURRENCY_NAME) if unit != CURRENCY_NAME
-            else mult + unit, kind=kind, base_unit=base,
+            start=ms, end=me, value=value, unit=mult + (unit.removesuffix(CURRENCY_NAME) or unit), kind=kind, base_unit=base,
             value_base=value * MULTIPLIERS.get(mult, 1.0) * factor,
             approx=bool(pre or post or m["more1"] or m["more2"]), chinese=chinese,
             outer_start=outer_start, outer_end=post.end() if post else me,
@@ -188,6 +187,7 @@ def _qualifiers(text: str, start: int, end: int) -> tuple[regex.Match | None, re
 
 
 def _word_percent(text: str, m: regex.Match) -> Amount:
+    """The amount of a WORD_PCT match: 三成 → 30 %, 百分之十二点五 → 12.5 %."""
     value = DIGITS[m["tenths"]] * 10.0 if m["tenths"] else parse_number(m["num"])
     pre, post = _qualifiers(text, m.start(), m.end())
     return Amount(start=m.start(), end=m.end(), value=value, unit="%", kind="pct", base_unit="pct",

@@ -15,7 +15,6 @@ The word lists these rules use are in vocab/words.toml ([clause], [figures], [st
 from __future__ import annotations
 
 import bisect
-from string import ascii_letters
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,10 +72,10 @@ PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_start
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
 COUNTED_THING = regex.compile(r"项目|企业$")
-PROJECT_END = "项目"
-OLD_VALUE_FROM = ("由", "从")
-CONTRAST = "而"
-ON_YEAR_BEFORE = regex.compile(r"(?:同比|上年|去年|上年同期|去年同期)\s*$")   # 同比翻番, 较去年翻番                         # …68.3亿元，而2019年只有12亿元: a time set against another
+PROJECT_END = "项目"                    # a project owns its own figures, not the next sentence's
+OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value's time
+CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
+ON_YEAR_BEFORE = regex.compile(r"(?:同比|上年|去年|上年同期|去年同期)\s*$")   # 同比翻番, 较去年翻番
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
 STAGE = regex.compile(f"(?:{alternation(FIGURE_WORDS['stages'])})")
 OBJECT_MARKER = regex.compile(f"(?:{alternation(FIGURE_WORDS['object_markers'])})$")
@@ -433,7 +432,7 @@ class SentenceReader:
         start = a.outer_end + 1
         end = ITEM_END.search(self.text, start, clause_end)
         end = end.start() if end else clause_end
-        return project_before(self.text, start, end).lstrip(ascii_letters)   # 20GWh储能…项目
+        return project_before(self.text, start, end)
 
     def _owner_candidates(self, s: int, mentions: list[Mention]) -> list[Candidate]:
         """The sentence's named mentions that may own a figure: not items of a list (…、潭下镇…),
@@ -952,8 +951,7 @@ class SentenceReader:
         s = sentence[0]
         down = role in ("growth", "pp") and bool(_patterns()["down"].search(self.text, max(s, a.outer_start - 6),
                                                                             a.outer_start)) \
-            and not RATE_MOVED_TO.search(self.text, max(s, a.outer_start - 8), a.outer_start) \
-            and not (role == "growth" and MOVED_TO.search(self.text, max(s, a.outer_start - 6), a.outer_start))
+            and not (role == "growth" and MOVED_TO.search(self.text, max(s, a.outer_start - 6), a.outer_start))   # 回落到6.3%
         value, unit, value_base, base_unit = a.value, a.unit, a.value_base, a.base_unit
         growth = None
         if role == "growth":
