@@ -216,3 +216,11 @@ def test_permission_denied_by_file_mode(tmp_path: Path) -> None:
     path.chmod(0)
     with pytest.raises(SkipFile, match="^permission denied$"):
         read_path(path)
+
+
+
+def test_a_short_gb18030_article_with_a_noisy_chunk_is_read() -> None:
+    """charset-normalizer gives this article up at its default threshold (one chunk looks noisy);
+    read at a looser one it is plain GB18030, and no article may be lost to the detector."""
+    path = Path(__file__).parent / "fixtures" / "gb18030_noisy_chunk.txt"
+    assert read_path(path)[0].text == path.read_bytes().decode("gb18030")
