@@ -63,8 +63,8 @@ NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
 NOT_LAST_OF_SUBJECT = frozenset(ENTITY_WORDS["not_last_of_subject"])   # 集聚区自2020年…: 自 ends no name
 MAX_NAME = {"park": 14, "company": 18, "town": 3, "venue": 12}
 MAX_ALIAS = 20    # the longest bracket read as another name of the mention before it
-# （以下简称“集聚区”）, （以下简称“华拓新能”，股票代码688517）
-SHORT_NAME = regex.compile(r"\((?:以下)?简称[“\"](?P<short>[^”\"]{2,14})[”\"](?:[,;][^()]{0,24})?\)")
+# （以下简称“集聚区”）, （以下简称苏盐园区）, （以下简称“华拓新能”，股票代码688517）
+SHORT_NAME = regex.compile(r"\((?:以下)?简称[“\"]?(?P<short>[^“”\"(),;]{2,14})[”\"]?(?:[,;][^()]{0,24})?\)")
 ROLE_NOUN = "企业"                     # 龙头企业, 配套企业 before a company's name
 
 

@@ -74,7 +74,9 @@ SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成
 COUNTED_THING = regex.compile(r"项目|企业$")
 PROJECT_END = "项目"                    # a project owns its own figures, not the next sentence's
 OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value's time
-CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
+OLD_VALUE_PHRASE = regex.compile(r"(?<=\p{Han}{2})(?:由|从)\p{Han}*$")   # …由建园之初: when, not what
+CONTRAST = "而"
+WHOLE_YEAR_WORDS = ("全年", "当年")                         # …68.3亿元，而2019年只有12亿元: a time set against another
 ON_YEAR_BEFORE = regex.compile(r"(?:同比|上年|去年|上年同期|去年同期)\s*$")   # 同比翻番, 较去年翻番
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
 STAGE = regex.compile(f"(?:{alternation(FIGURE_WORDS['stages'])})")
@@ -787,6 +789,8 @@ class SentenceReader:
         if not name or (first.chinese and first.kind == "count" and first.value < 10
                          and not p["economic"].search(name)):    # 两座城市, 四家班子: small counts in words are rhetoric
             return None
+        if NEW_VALUE_AHEAD.match(self.text, group[-1].outer_end):
+            name = OLD_VALUE_PHRASE.sub("", name) or name   # 规上工业企业由建园之初的4家发展到…: not 由建园之初
         if n > 1:
             own = clean_name(seg[: seg.find("分别")]) if "分别" in seg else name
             items = split_items(seg, n) or (None if own else self._respectively(cs, seg, n))
@@ -972,6 +976,9 @@ class SentenceReader:
             status = "actual"                    # 较去年的14645元: last year's value, whatever is expected now
         if t and t.implied and status == "actual" and self.doc.month and not_yet_reported(t.period, self.doc.month):
             t = moved(t, -1)                     # 四季度 in a January article: last year's
+        elif t and status == "actual" and self.doc.month and self.doc.month <= 2 and t.year == self.doc.year \
+                and t.period == str(t.year) and self.text[t.start:t.end] in WHOLE_YEAR_WORDS:
+            t = moved(t, -1)                     # 全年 done in a January article: the year just ended
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
         if status == "actual" and t and year and self.doc.year and year > self.doc.year \
                 and self.text[t.start - 1:t.start] in ("到", "至"):
