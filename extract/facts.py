@@ -673,8 +673,8 @@ class SentenceReader:
         name = new[-1].name
         if role == "level":
             return name
-        if role == "growth" and self._owns_subject(seg):
-            return name.removesuffix("增速")
+        if role == "growth" and (self._owns_subject(seg) or not topic):   # 规上工业增加值：本月增长6.2%，
+            return name.removesuffix("增速")                              # 1—10月累计增长5.4%
         if role == "share":                      # 失业率为5.1%，比上年回落0.3个百分点
             return name[: name.index("占", 2)] if "占" in name[2:] else name
         return topic
@@ -1005,7 +1005,7 @@ def _inside_time(a: Amount, times: list[TimeRef], starts: list[int]) -> bool:
     return i >= 0 and a.end <= times[i].end
 
 
-GOAL_YEAR = regex.compile(r"[^,;。]{0,12}?目标")   # 规划确定的2025年68%的目标: a goal's year, not in force after
+GOAL_YEAR = regex.compile(r"[^,;。]{0,12}?目标")   # 规划确定的2025年68%的目标: a later year, a goal's
 
 
 def _old_value_time(text: str, t: TimeRef) -> bool:
@@ -1070,7 +1070,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
                                                                       bisect.bisect_left(cell_starts, e)]]
         figures.extend(found)
         dated = [t for t in when if not t.compare and not t.event and not t.window and not _old_value_time(text, t)
-                 and not GOAL_YEAR.match(text, t.end)
+                 and not (t.year and doc.year and t.year > doc.year and GOAL_YEAR.match(text, t.end))
                  and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
         if dated and s not in headers:
