@@ -75,8 +75,10 @@ COUNTED_THING = regex.compile(r"项目|企业$")
 PROJECT_END = "项目"                    # a project owns its own figures, not the next sentence's
 OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value's time
 OLD_VALUE_PHRASE = regex.compile(r"(?<=\p{Han}{2})(?:由|从)\p{Han}*$")   # …由建园之初: when, not what
-CONTRAST = "而"
-WHOLE_YEAR_WORDS = ("全年", "当年")                         # …68.3亿元，而2019年只有12亿元: a time set against another
+CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
+WHOLE_YEAR_WORDS = ("全年", "当年")
+BREAKDOWN = regex.compile(r"\s*(?:从|分|按)\p{Han}{1,8}?(?:来看|看|分)[,:]")   # 从结构看, 分行业看, 按贸易方式分
+REGIONAL = regex.compile(alternation(FIGURE_WORDS["regional_breakdowns"]))   # 分地区看, 从区域看: parts are places
 ON_YEAR_BEFORE = regex.compile(r"(?:同比|上年|去年|上年同期|去年同期)\s*$")   # 同比翻番, 较去年翻番
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
 STAGE = regex.compile(f"(?:{alternation(FIGURE_WORDS['stages'])})")
@@ -1058,6 +1060,8 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         paragraph = text.rfind("\n", doc.body_start, s)
         if paragraph != ctx.paragraph:
             ctx.paragraph, ctx.topic, ctx.entity = paragraph, "", ""
+        if (opener := BREAKDOWN.match(text, s, e)) and not REGIONAL.search(opener[0]):
+            ctx.entity = ""                    # …龙口市…。从结构看，制造业…: the whole again, not the last part
         here = amounts[bisect.bisect_left(amount_starts, s):bisect.bisect_left(amount_starts, e)]
         when = times[bisect.bisect_left(time_starts, s):bisect.bisect_left(time_starts, e)]
         for t in when:                         # 去年12月28日召开的会议…今年以来: 今年 is the meeting's year
