@@ -25,6 +25,7 @@ from .document import Document
 from .entities import Entities, Mention, project_before, project_subjects
 from .schema import Fact
 from .tables import TableCell, find_table_cells
+from .numbers import chinese_numeral as numeral_value
 from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, moved, not_yet_reported,
                         shift_year)
 from .vocabulary import alternation, indicator_keywords, words
@@ -71,6 +72,9 @@ RESPECTIVELY = regex.compile(r"^分别")
 PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_starts'])})")
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
+NAMED_SET = regex.compile(r"(?P<items>[^,;:、]+(?:、[^,;:、]+)+?)(?:等)?(?P<n>[两三四五六七八九])大")   # A、B、C三大产业
+SET_REFERENCE = regex.compile(r"[两三四五六七八九]大")   # 三大产业分别…: the set named before
+LEADING_VERBS = regex.compile(r"^.*?(?:形成|培育|打造|构建|发展|聚焦|拥有|有)")
 COUNTED_THING = regex.compile(r"项目|企业$")
 PROJECT_END = "项目"                    # a project owns its own figures, not the next sentence's
 OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value's time
@@ -795,7 +799,7 @@ class SentenceReader:
             name = OLD_VALUE_PHRASE.sub("", name) or name   # 规上工业企业由建园之初的4家发展到…: not 由建园之初
         if n > 1:
             own = clean_name(seg[: seg.find("分别")]) if "分别" in seg else name
-            items = split_items(seg, n) or (None if own else self._respectively(cs, seg, n))
+            items = split_items(seg, n) or (None if own and not SET_REFERENCE.match(own) else self._respectively(cs, seg, n))
             return [(i, first.end) for i in items] if items else [(name, first.end)] * n
         if "、" in seg and (seg.endswith("各") or self.text.startswith(BOTH, first.outer_start)):
             items = split_items(seg.removesuffix("各"), seg.count("、") + 1)   # 新签约、新开工项目各60个,
@@ -920,6 +924,9 @@ class SentenceReader:
         sentence_start = max(self.text.rfind(c, 0, cs) for c in "。！？!?\n") + 1
         lead = SUBJECT_LIST.match(self.text[sentence_start:cs])
         items = split_items(lead[0], n) if lead else None
+        if not items and (named := NAMED_SET.search(self.text, sentence_start, cs)) \
+                and numeral_value(named["n"]) == n:    # 形成电子信息、精密机械、新材料三大主导产业，三大产业分别…
+            items = split_items(LEADING_VERBS.sub("", named["items"]), n)
         return [i + verb for i in items] if items else None
 
     def _figure_at(self, j: int) -> bool:
