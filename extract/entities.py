@@ -177,6 +177,8 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, in_words
             i -= 1                                            # 都 in 成都: a place name goes on
         else:
             break
+    if text.startswith("其中", i - 1):
+        i += 1                                                # 其中智能装备产业园: 中 closes 其中
     return _trimmed_name(text[i:suffix.end()], suffix[0], kind)
 
 

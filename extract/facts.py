@@ -59,6 +59,7 @@ NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
 BOUND_AFTER = regex.compile(r"^(?:及以上|以上|以下)")
 MONEY_LABEL = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)*元")
 NUMERAL_START = regex.compile(r"[\d一二两三四五六七八九十]")
+DIGIT = regex.compile(r"\d")
 HAN_TAIL = regex.compile(r"[\p{Han}]{1,6}")
 HAN_RUN = regex.compile(r"\p{Han}+")
 DESTINATION = regex.compile(f"(?r)(?:{alternation(FIGURE_WORDS['destination_verbs'])})")   # the last one
@@ -471,7 +472,11 @@ class SentenceReader:
         text = self.text
         clause_start = max(s, text.rfind(",", s, m.start) + 1, text.rfind(";", s, m.start) + 1,
                            text.rfind(":", s, m.start) + 1)
-        return text.find("、", clause_start, m.start) >= 0
+        mark = text.rfind("、", clause_start, m.start)
+        if mark < 0:
+            return False
+        item_start = max(clause_start, text.rfind("、", clause_start, mark) + 1)
+        return not DIGIT.search(text, item_start, mark)   # 其中A 2800万美元、B 1600万美元: figures, each its own
 
     def noun_after(self, a: Amount, clause_end: int) -> tuple[str, int]:
         """The counted noun after a classifier (39个10亿元项目为支撑 → 10亿元项目), and its end."""
