@@ -74,6 +74,8 @@ PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_start
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
 NAMED_SET = regex.compile(r"(?P<items>[^,;:、]+(?:、[^,;:、]+)+?)(?:等)?(?P<n>[两三四五六七八九])大")   # A、B、C三大产业
+COLLECTIVE = regex.compile(r"(?:(?:\d+|[一二两三四五六七八九十]+)(?:家|个)|全国|全省|全市)"
+                            r"(?P<name>\p{Han}{0,8}?(?:园区|开发区|高新区|百强县))(?=合计|共计|总计|中,|整体)")
 SET_REFERENCE = regex.compile(r"[两三四五六七八九]大")   # 三大产业分别…: the set named before
 LEADING_VERBS = regex.compile(r"^.*?(?:形成|培育|打造|构建|发展|聚焦|拥有|有)")
 COUNTED_THING = regex.compile(r"项目|企业$")
@@ -302,6 +304,7 @@ class SentenceReader:
         self.status_marks: list[regex.Match] = []   # status words of the sentence being read
         self.conditions: list[int] = []              # ends of its 建成后/达产后
         self.figures: list[Figure] = []              # its figures read so far
+        self.collective_names: dict[str, str] | None = None   # the fullest name of each kind of set
 
     # -- parts of a sentence -------------------------------------------------------------
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
@@ -418,10 +421,14 @@ class SentenceReader:
         # Within its own ；-item any mention may own the figure; from earlier items only one that
         # stands before the sentence's first figure (its subject), not 达埔镇 in "…200亿元，达埔镇…；".
         item = self.text.rfind(";", s, amount.outer_start)
+        counted = next((c.mention.name for c in self.candidates if c.mention.kind == "collective"
+                        and c.mention.start == amount.outer_end), "")
+        if counted:
+            return counted                       # 45家南北共建园区: the set counts itself
         usable = [c for c in self.candidates if c.mention.end <= amount.outer_start
                   and not (c.mention.kind == "project" and amount.kind == "count")   # 转化达产项目8个: a kind
                   and not (c.list_mark is not None and c.list_mark < amount.outer_start)
-                  and (c.mention.start > item or c.mention.end <= self.first_figure)]
+                  and (c.mention.start > item or c.mention.end <= self.first_figure or c.mention.kind == "collective")]
         owners = [c for c in usable if not c.locative] or usable
         if owners:
             return owners[-1].mention.name       # 公司拟在玉环经济开发区投资…: the company, not where it builds
@@ -432,6 +439,18 @@ class SentenceReader:
         if after:
             return after[0].name
         return ctx.entity or self.entities.main
+
+    def _collectives(self, s: int, e: int) -> list[Mention]:
+        """45家园区合计…, 参加考核的45家南北共建园区中…, 全国百强县…合计: a counted or whole set of
+        zones or counties is the owner of its totals, named by its fullest name in the article."""
+        if self.collective_names is None:
+            self.collective_names = {}
+            for m in COLLECTIVE.finditer(self.text, self.doc.body_start):
+                head = m["name"][-2:]
+                if len(m["name"]) > len(self.collective_names.get(head, "")):
+                    self.collective_names[head] = m["name"]
+        return [Mention(m.start("name"), m.end("name"), self.collective_names[m["name"][-2:]], "collective")
+                for m in COLLECTIVE.finditer(self.text, s, e)]
 
     def _describes_project(self, a: Amount, clause_end: int) -> str:
         """The named project that a figure and 的 describe (总投资35亿元的储能电池系统项目), else "":
@@ -543,6 +562,8 @@ class SentenceReader:
         p = _patterns()
         text = self.text
         mentions = self.entities.between(s, e)
+        if (collectives := self._collectives(s, e)):
+            mentions = sorted(mentions + collectives, key=lambda m: (m.start, m.end))
         self.first_figure = amounts[0].outer_start
         self.sentence_end = e
         self.candidates = self._owner_candidates(s, sorted(mentions + project_subjects(text, s, e),
