@@ -230,7 +230,9 @@ def project_before(text: str, floor: int, pos: int) -> str:
 def project_subjects(text: str, start: int, end: int) -> list[Mention]:
     """Named projects in text[start:end] that open a clause or follow 的 (日资东丰精密轴承项目总投资…,
     …独资建设的晟元汽车电子项目，总投资…): the subjects of the figures after them."""
-    out = []
+    out: list[Mention] = []
+    if text.find("项目", start, end) < 0:
+        return out
     for m in PROJECT.finditer(text, start, end):
         i, name = _project_name(text, start, m)
         if name and (i == start or text[i - 1] in SUBJECT_OPENERS):

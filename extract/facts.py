@@ -220,7 +220,10 @@ def clean_name(segment: str, keep_de: bool = False) -> str:
     `keep_de` reads a predicate (占外贸总值的, 比上年末提高): its 的 and nouns stay, only 的 goes.
     """
     p = _patterns()
-    s = COMPARED_WITH.sub("", NOTE.sub("", _strip_quotes(segment))).strip()
+    s = _strip_quotes(segment)
+    if "相比" in s or "下同" in s:
+        s = COMPARED_WITH.sub("", NOTE.sub("", s))
+    s = s.strip()
     if "等" in s and "、" in s[: s.rfind("等")]:
         s = s[s.rfind("等") + 1:]          # 信息传输、制造业等重点行业 → the head after 等
     s = p["copula_end"].sub("", p["lead"].sub("", s))
@@ -304,7 +307,9 @@ class SentenceReader:
         self.status_marks: list[regex.Match] = []   # status words of the sentence being read
         self.conditions: list[int] = []              # ends of its 建成后/达产后
         self.figures: list[Figure] = []              # its figures read so far
-        self.collective_names: dict[str, str] | None = None   # the fullest name of each kind of set
+        self.rate_from = False                       # has it 增速由…: rates old and new
+        self.compare_times: list[TimeRef] = []       # its comparison bases
+        self.collective_sets: list[Mention] | None = None   # the article's sets of zones (45家园区)
 
     # -- parts of a sentence -------------------------------------------------------------
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
@@ -421,8 +426,8 @@ class SentenceReader:
         # Within its own ；-item any mention may own the figure; from earlier items only one that
         # stands before the sentence's first figure (its subject), not 达埔镇 in "…200亿元，达埔镇…；".
         item = self.text.rfind(";", s, amount.outer_start)
-        counted = next((c.mention.name for c in self.candidates if c.mention.kind == "collective"
-                        and c.mention.start == amount.outer_end), "")
+        counted = self.collective_sets and next((c.mention.name for c in self.candidates
+                                                 if c.mention.kind == "collective" and c.mention.start == amount.outer_end), "")
         if counted:
             return counted                       # 45家南北共建园区: the set counts itself
         usable = [c for c in self.candidates if c.mention.end <= amount.outer_start
@@ -443,14 +448,15 @@ class SentenceReader:
     def _collectives(self, s: int, e: int) -> list[Mention]:
         """45家园区合计…, 参加考核的45家南北共建园区中…, 全国百强县…合计: a counted or whole set of
         zones or counties is the owner of its totals, named by its fullest name in the article."""
-        if self.collective_names is None:
-            self.collective_names = {}
-            for m in COLLECTIVE.finditer(self.text, self.doc.body_start):
+        if self.collective_sets is None:                # found once per article, most have none
+            found = list(COLLECTIVE.finditer(self.text, self.doc.body_start))
+            fullest: dict[str, str] = {}
+            for m in found:
                 head = m["name"][-2:]
-                if len(m["name"]) > len(self.collective_names.get(head, "")):
-                    self.collective_names[head] = m["name"]
-        return [Mention(m.start("name"), m.end("name"), self.collective_names[m["name"][-2:]], "collective")
-                for m in COLLECTIVE.finditer(self.text, s, e)]
+                fullest[head] = max(fullest.get(head, ""), m["name"], key=len)
+            self.collective_sets = [Mention(m.start("name"), m.end("name"), fullest[m["name"][-2:]], "collective")
+                                    for m in found]
+        return [m for m in self.collective_sets if s <= m.start < e]
 
     def _describes_project(self, a: Amount, clause_end: int) -> str:
         """The named project that a figure and 的 describe (总投资35亿元的储能电池系统项目), else "":
@@ -562,7 +568,7 @@ class SentenceReader:
         p = _patterns()
         text = self.text
         mentions = self.entities.between(s, e)
-        if (collectives := self._collectives(s, e)):
+        if self.collective_sets != [] and (collectives := self._collectives(s, e)):
             mentions = sorted(mentions + collectives, key=lambda m: (m.start, m.end))
         self.first_figure = amounts[0].outer_start
         self.sentence_end = e
@@ -575,6 +581,8 @@ class SentenceReader:
         self.list_owners = []
         self.change_times: list[TimeRef | None] = [None, None]
         self.status_marks = list(p["status"].finditer(text, s, e))
+        self.rate_from = RATE_FROM.search(text, s, e) is not None
+        self.compare_times = [t for t in times if t.compare]
         self.conditions = [m.end() for m in CONDITIONAL.finditer(text, s, e)]
         figures: list[Figure] = []
         self.figures = figures                 # the sentence's figures so far
@@ -615,7 +623,7 @@ class SentenceReader:
                     first.kind == "double" and first.value and not ON_YEAR_BEFORE.search(text, cs, first.outer_start))
                 named = [m.name for m in mentions if cs <= m.start and m.end <= first.outer_start and m.name]
                 if role == "growth" and not own_fact and (
-                        (not self._owns_subject(seg) and self._attach_to_owner(new, named, figures))
+                        (named and not self._owns_subject(seg) and self._attach_to_owner(new, named, figures))
                         or self._attach_growth(new, seg, figures, last_level, named)):
                     continue
                 if role == "level":
@@ -693,11 +701,11 @@ class SentenceReader:
 
     def _base_value(self, f: Figure) -> bool:
         """较去年的14645元增长8.3%: the value compared against, not the one that grew."""
-        return self._base_time(f.amount) is not None
+        return bool(self.compare_times) and self._base_time(f.amount) is not None
 
     def _base_time(self, a: Amount) -> TimeRef | None:
         """The comparison base's time right before an amount (较去年的14645元), else None."""
-        return next((t for t in self.times if t.compare and t.end <= a.outer_start
+        return next((t for t in self.compare_times if t.end <= a.outer_start
                      and self.text[t.end:a.outer_start] in ("的", "")), None)
 
     def _topic_after(self, new: list[Figure], role: str, seg: str, topic: str) -> str:
@@ -732,18 +740,21 @@ class SentenceReader:
             return "growth"                      # 是上年的3倍 (上年 is cut from the segment as a time)
         if a.kind in ("pct", "times"):
             tail = BEFORE_AMOUNT.sub("", seg)
-            clause_start = max(self.text.rfind(c, 0, a.outer_start) for c in ",;。") + 1
             if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")) or OF_GROWTH.match(self.text, a.outer_end) \
-                    or RATE_MOVED_TO.search(tail) or RATE_FROM.search(self.text, clause_start, a.outer_start):
+                    or RATE_MOVED_TO.search(tail) or (self.rate_from and self._rate_from_in_clause(a)):
                 return "growth"                  # …增长7%; 保持7%左右的增速
             if a.kind == "times":
                 return None
             return "share"
         return "level"
 
+    def _rate_from_in_clause(self, a: Amount) -> bool:
+        clause_start = max(self.text.rfind(c, 0, a.outer_start) for c in ",;。") + 1
+        return bool(RATE_FROM.search(self.text, clause_start, a.outer_start))
+
     def _owns_subject(self, seg: str) -> bool:
         p = _patterns()
-        tail = p["growth_end"].sub("", BEFORE_AMOUNT.sub("", TIMES_OF.sub("", ADJUSTED.sub("", MOVED_TO.sub("", seg)))))
+        tail = p["growth_end"].sub("", BEFORE_AMOUNT.sub("", TIMES_OF.sub("", ADJUSTED.sub("", _moved_to_cut(seg)))))
         return len(clean_name(p["compare"].sub("", tail))) >= 2
 
     def _names(self, group: list[Amount], seg: str, role: str, topic: str, last_level: list[Figure],
@@ -797,12 +808,12 @@ class SentenceReader:
             name = NEW.sub("", prev.name) + total[0]   # 新增企业58家，累计达到968家
         elif prev and stage and STAGE.match(prev.name):
             name = stage[0] + prev.name[STAGE.match(prev.name).end():]   # 新开工X项目11个、竣工8个
-        elif len(name) >= 2 and (same := self._named_alike(name, first)):
+        elif 2 <= len(name) <= 4 and (same := self._named_alike(name, first)):
             name = same                      # A实施亿元以上项目112个，…，B实施98个: the same verb, the same figure
         elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name) \
                 and topic in ("", prev.name):    # not after 社会消费品零售总额增长7%，达到253亿元
             name = prev.name                 # A完成1566亿元，B完成468亿元: the same indicator
-        elif topic and self._base_time(first):
+        elif topic and self.compare_times and self._base_time(first):
             name = topic                     # …15860元，较去年的14645元增长8.3%: the same indicator, a year before
         elif topic and name in BARE_CHANGES:
             name = topic + p["lead"].sub("", _strip_quotes(seg)).strip()   # 余额…，比年初增加1056亿元
@@ -839,8 +850,8 @@ class SentenceReader:
         p = _patterns()
         n = len(group)
         first = group[0]
-        tail = BEFORE_AMOUNT.sub("", MOVED_TO.sub("", seg))
-        subject = clean_name(p["growth_end"].sub("", RATE_MOVED_TO.sub("", tail)))
+        tail = BEFORE_AMOUNT.sub("", _moved_to_cut(seg))
+        subject = clean_name(p["growth_end"].sub("", tail))
         subject = RATE_WORD_END.sub("", subject)
         subject = SPAN_LEAD.sub("", subject) if SPAN_LEAD.sub("", subject) in RATE_ONLY else subject   # 三年年均
         qualifier = subject if subject in RATE_ONLY else ""   # 年均增长9.1%: the topic's average growth
@@ -1005,7 +1016,7 @@ class SentenceReader:
         status, conditional = self.status_at(s, a.outer_start)
         if GOAL_AFTER.match(self.text, a.outer_end):
             status = "target"                    # 为完成增长5%以上的预期目标: the goal, even after 预计
-        base = self._base_time(a) if role == "level" else None
+        base = self._base_time(a) if role == "level" and self.compare_times else None
         t = base or self.change_time(a, s, times, ctx)
         if base:
             status = "actual"                    # 较去年的14645元: last year's value, whatever is expected now
@@ -1041,6 +1052,11 @@ def _inside_time(a: Amount, times: list[TimeRef], starts: list[int]) -> bool:
 
 
 GOAL_YEAR = regex.compile(r"[^,;。]{0,12}?目标")   # 规划确定的2025年68%的目标: a later year, a goal's
+
+
+def _moved_to_cut(seg: str) -> str:
+    """The words before a value reached (增速回落到, 回升至), without the verb that reaches it."""
+    return MOVED_TO.sub("", seg) if seg.endswith(("到", "至")) else seg
 
 
 def _old_value_time(text: str, t: TimeRef) -> bool:
