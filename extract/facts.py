@@ -24,7 +24,7 @@ from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
 from .entities import Entities, Mention, project_before, project_subjects
 from .schema import Fact
-from .tables import TableCell, find_table_cells
+from .tables import GROWTH_LABEL as GROWTH_COLUMN, TableCell, find_table_cells
 from .numbers import chinese_numeral as numeral_value
 from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, moved, not_yet_reported,
                         shift_year)
@@ -1156,7 +1156,9 @@ def _table_figure(cell: TableCell, doc: Document, entities: Entities, ctx: Conte
     labelled = [t for t in find_times(cell.label, doc.year, doc.month) if not t.compare]
     t = labelled[-1] if labelled else ctx.time
     year, period = (t.year, t.period) if t else (doc.year, str(doc.year) if doc.year else "")
-    return Figure(amount=a, name=name, role="level", value=a.value, unit=a.unit, value_base=a.value_base,
+    change = cell.unit == "%" and GROWTH_COLUMN.search(cell.label) is not None   # a cell of a 增长(%) column
+    return Figure(amount=a, name=name + "增速" if change else name, role="growth" if change else "level",
+                  value=a.value, unit=a.unit, value_base=a.value_base,
                   base_unit=a.base_unit, growth=cell.growth, year=year, period=period,
                   entity=owner or ctx.entity or entities.main, sentence=cell.row)
 

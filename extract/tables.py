@@ -29,6 +29,7 @@ CELLS = regex.compile(r"[^\t ]+(?:(?:(?<=[A-Za-z]) (?=[A-Za-z\d])|(?<=[A-Za-z\d]
 NUMBER = regex.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?P<pct>%)?")   # 89.1% has its own unit
 GROWTH_LABEL = regex.compile(r"增长|增减|增速|幅度|同比|±|%")
 ROW_LEAD = regex.compile(r"^(?:其中[:：]?|#)\s*")       # 其中：工业投资 is a row named 工业投资
+YEAR = regex.compile(r"(?:19|20)\d{2}")                  # a column of a year: 2023年
 UNIT_IN_NAME = regex.compile(r"[(](?P<unit>[^()]{1,6})[)]$")   # 基本每股收益(元/股)
 MAX_ROWS = 60                                            # a table ends by then if no blank line came
 
@@ -97,13 +98,21 @@ def _row_cells(cells: list[tuple[int, int, str]], header: list[str], unit: str,
     if in_name and (split_unit(in_name["unit"])[1] or "/" in in_name["unit"]):
         unit, name = in_name["unit"], name[: in_name.start()]
     values = [i for i in range(1, len(cells)) if not GROWTH_LABEL.search(header[i])]
-    growths: dict[int, float] = {}
+    latest = max((i for i in values if YEAR.search(header[i])), key=lambda i: YEAR.search(header[i])[0], default=None)
+    growths: dict[int, tuple[int, float]] = {}
     for j in range(1, len(cells)):
         if j not in values and NUMBER.fullmatch(cells[j][2]):
-            # 本报告期末比上年度末增减(%) is the change of 本报告期末; else of the column before it
+            # 本报告期末比上年度末增减(%) is the change of 本报告期末; 增长(%) after 2023年 and 2022年
+            # columns the change of 2023年; else of the column before it
             of = max((i for i in values if header[j].startswith(header[i])), key=lambda i: len(header[i]),
-                     default=j - 1)
-            growths.setdefault(of, float(cells[j][2].rstrip("%").replace(",", "")))
-    return [TableCell(cells[i][0], cells[i][1], float(number[0].rstrip("%").replace(",", "")),
-                      "%" if number["pct"] else unit, name, header[i], growths.get(i), row, parent, header_line)
-            for i in values if (number := NUMBER.fullmatch(cells[i][2]))]
+                     default=latest if latest is not None else j - 1)
+            growths.setdefault(of, (j, float(cells[j][2].rstrip("%").replace(",", ""))))
+    out = [TableCell(cells[i][0], cells[i][1], float(number[0].rstrip("%").replace(",", "")),
+                     "%" if number["pct"] else unit, name, header[i], growths[i][1] if i in growths else None,
+                     row, parent, header_line)
+           for i in values if (number := NUMBER.fullmatch(cells[i][2]))]
+    for i, (j, change) in growths.items():
+        if not NUMBER.fullmatch(cells[i][2]):      # 固定资产投资　—　—　9.2: only its change is given
+            out.append(TableCell(cells[j][0], cells[j][1], change, "%", name, header[j], change, row, parent,
+                                 header_line))
+    return out
