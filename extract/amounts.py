@@ -59,6 +59,9 @@ WORD_PCT = regex.compile(rf"""
 """, regex.X)
 
 
+NOT_QUALIFIER = regex.compile(f"(?:{alternation(words()['approx']['not_before'])})$")
+
+
 @lru_cache(maxsize=None)
 def _approx_words() -> tuple[regex.Pattern, regex.Pattern, frozenset[str], frozenset[str]]:
     """Patterns for the qualifier words before and after an amount, and the characters that end
@@ -179,9 +182,12 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
 
 
 def _qualifiers(text: str, start: int, end: int) -> tuple[regex.Match | None, regex.Match | None]:
-    """The qualifier words right before (近, 超过) and after (左右, 以上) text[start:end]."""
+    """The qualifier words right before (近, 超过) and after (左右, 以上) text[start:end]; one that
+    ends a longer word (签约12个, 通过3家) is none."""
     approx_before, approx_after, before_ends, after_starts = _approx_words()
     pre = approx_before.search(text, max(0, start - 4), start) if text[start - 1:start] in before_ends else None
+    if pre and (word := NOT_QUALIFIER.search(text, max(0, start - 4), start)) and word.start() < pre.start():
+        pre = None
     post = approx_after.match(text, end) if text[end:end + 1] in after_starts else None
     return pre, post
 
