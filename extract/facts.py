@@ -806,7 +806,7 @@ class SentenceReader:
             name = prev.name                     # 产值从600多万元提高到7000多万元
         elif prev and total and (not name or TOTAL.fullmatch(name)):
             name = NEW.sub("", prev.name) + total[0]   # 新增企业58家，累计达到968家
-        elif prev and stage and STAGE.match(prev.name):
+        elif prev and stage and STAGE.match(prev.name) and prev.amount.kind == first.kind:
             name = stage[0] + prev.name[STAGE.match(prev.name).end():]   # 新开工X项目11个、竣工8个
         elif 2 <= len(name) <= 4 and (same := self._named_alike(name, first)):
             name = same                      # A实施亿元以上项目112个，…，B实施98个: the same verb, the same figure
