@@ -82,6 +82,7 @@ COUNTED_THING = regex.compile(r"项目|企业$")
 PROJECT_END = "项目"                    # a project owns its own figures, not the next sentence's
 OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value's time
 OLD_VALUE_PHRASE = regex.compile(r"(?<=\p{Han}{2})(?:由|从)\p{Han}*$")   # …由建园之初: when, not what
+MONTH_ON_MONTH = "环比"
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
 WHOLE_YEAR_WORDS = ("全年", "当年")
 BREAKDOWN = regex.compile(r"\s*(?:从|分|按)\p{Han}{1,8}?(?:来看|看|分)[,:]")   # 从结构看, 分行业看, 按贸易方式分
@@ -617,9 +618,10 @@ class SentenceReader:
                     self._inherit_stage(new, parent)
                 if len(new) > 1:
                     self._pair_owners(new, cs, first.outer_start, mentions)
-                # An old rate (由…的下降41.5%回升至…) and a doubling over years (较2020年翻了一番, not
-                # 同比翻番) stand as facts of their own; other changes go to their figure when they can.
-                own_fact = NEW_VALUE_AHEAD.match(text, group[-1].outer_end) or (
+                # An old rate (由…的下降41.5%回升至…), a change on the month before (环比) and a doubling
+                # over years (较2020年翻了一番, not 同比翻番) stand as facts of their own; other changes go
+                # to their figure when they can.
+                own_fact = NEW_VALUE_AHEAD.match(text, group[-1].outer_end) or MONTH_ON_MONTH in seg or (
                     first.kind == "double" and first.value and not ON_YEAR_BEFORE.search(text, cs, first.outer_start))
                 named = [m.name for m in mentions if cs <= m.start and m.end <= first.outer_start and m.name]
                 if role == "growth" and not own_fact and (
@@ -852,7 +854,7 @@ class SentenceReader:
         first = group[0]
         tail = BEFORE_AMOUNT.sub("", _moved_to_cut(seg))
         subject = clean_name(p["growth_end"].sub("", tail))
-        subject = RATE_WORD_END.sub("", subject)
+        subject = RATE_WORD_END.sub("", subject).replace(MONTH_ON_MONTH, "")
         subject = SPAN_LEAD.sub("", subject) if SPAN_LEAD.sub("", subject) in RATE_ONLY else subject   # 三年年均
         qualifier = subject if subject in RATE_ONLY else ""   # 年均增长9.1%: the topic's average growth
         clause, self.subject_clause = self.subject_clause, None
@@ -872,7 +874,8 @@ class SentenceReader:
             names = items or [subject] * n
         else:
             names = [subject]
-        return [(nm + "增速", first.end) for nm in names]
+        rate = "环比增速" if MONTH_ON_MONTH in seg else "增速"   # 环比增长10.9%: on the period before, not the year
+        return [(nm + rate, first.end) for nm in names]
 
     def _predicate_names(self, group: list[Amount], seg: str, role: str, topic: str,
                          last_level: list[Figure], ce: int) -> list[tuple[str, int]] | None:
@@ -1054,6 +1057,11 @@ def _inside_time(a: Amount, times: list[TimeRef], starts: list[int]) -> bool:
 GOAL_YEAR = regex.compile(r"[^,;。]{0,12}?目标")   # 规划确定的2025年68%的目标: a later year, a goal's
 
 
+def _background(t: TimeRef, doc: Document) -> bool:
+    """并于2019年被纳入… in a 2024 article, with no figure: history told, not the time of what follows."""
+    return bool(t.year and doc.year and t.year < doc.year - 1)
+
+
 def _moved_to_cut(seg: str) -> str:
     """The words before a value reached (增速回落到, 回升至), without the verb that reaches it."""
     return MOVED_TO.sub("", seg) if seg.endswith(("到", "至")) else seg
@@ -1126,7 +1134,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
                  and not (t.year and doc.year and t.year > doc.year and GOAL_YEAR.match(text, t.end))
                  and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
-        if dated and s not in headers:
+        if dated and s not in headers and (here or not _background(dated[-1], doc)):
             ctx.time = dated[-1]
         owners = [f.entity for f in found if not f.entity.endswith(PROJECT_END)]
         if owners:                             # a project owns its own figures, not the next sentence's
