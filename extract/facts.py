@@ -83,6 +83,8 @@ PROJECT_END = "项目"                    # a project owns its own figures, not 
 OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value's time
 OLD_VALUE_PHRASE = regex.compile(r"(?<=\p{Han}{2})(?:由|从)\p{Han}*$")   # …由建园之初: when, not what
 MONTH_ON_MONTH = "环比"
+CAUSE = regex.compile(r"受[^,;]{1,24}影响")
+GOALS = ("任务", "目标", "计划")          # what a share of a goal is measured against
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
 WHOLE_YEAR_WORDS = ("全年", "当年")
 BREAKDOWN = regex.compile(r"\s*(?:从|分|按)\p{Han}{1,8}?(?:来看|看|分)[,:]")   # 从结构看, 分行业看, 按贸易方式分
@@ -107,7 +109,7 @@ NEW = regex.compile(f"^(?:{alternation(FIGURE_WORDS['new_prefixes'])})")
 TOTAL = regex.compile(alternation(FIGURE_WORDS["totals"]))
 CLAUSE_STATUS = tuple(FIGURE_WORDS["clause_status"])   # unless they open a list: 目标是：…；…
 CLAUSE_BREAK = regex.compile(r"[,;]")
-GOAL_AFTER = regex.compile(f"(?:以上|左右)?的(?:{alternation(FIGURE_WORDS['goal_nouns'])})")
+GOAL_AFTER = regex.compile(f"(?:以上|左右)?的?(?:{alternation(FIGURE_WORDS['goal_nouns'])})")   # …的目标, 2亿美元任务
 ALREADY = regex.compile(r"已经?(?!达|超|突破)")
 MEASURED_AGAINST = regex.compile(f"(?:{alternation(FIGURE_WORDS['measured_against'])})[^,;]{{0,4}}$")
 LIST_OPENER = regex.compile(r"\s*(?:是|为|如下)?\s*:")
@@ -717,8 +719,9 @@ class SentenceReader:
             return name
         if role == "growth" and (self._owns_subject(seg) or not topic):   # 规上工业增加值：本月增长6.2%，
             return name.removesuffix("增速")                              # 1—10月累计增长5.4%
-        if role == "share":                      # 失业率为5.1%，比上年回落0.3个百分点
-            return name[: name.index("占", 2)] if "占" in name[2:] else name
+        if role == "share":                      # 失业率为5.1%，比上年回落0.3个百分点; …占…, …完成目标…: the whole
+            cut = min((name.index(w, 2) for w in ("占", "完成") if w in name[2:]), default=len(name))
+            return name[:cut]
         return topic
 
     def _groups(self, amounts: list[Amount]) -> list[list[Amount]]:
@@ -894,7 +897,9 @@ class SentenceReader:
         if noun:                                 # 近两成产品出口: the share of what follows
             return [(noun[0][:MAX_NAME] + "占比", first.end)] * n
         starts_predicate = PREDICATE_START.match(pred or "占")
-        if starts_predicate and topic:
+        if pred in GOALS and topic:              # 实际使用外资…，完成全年2亿美元任务的93%
+            name = topic + "完成" + pred
+        elif starts_predicate and topic:
             name = topic + (pred if pred not in ("占", "") else "占比")
         else:
             name = pred or topic
@@ -948,7 +953,7 @@ class SentenceReader:
         p = _patterns()
         lo = max([cs] + [m.end for m in self.mentions if cs <= m.start and m.end <= ce]
                  + [t.end for t in self.times if cs <= t.start and t.end <= ce])
-        words = p["lead"].sub("", self.text[lo:ce])
+        words = p["lead"].sub("", CAUSE.sub("", self.text[lo:ce]))   # 三季度受…退税影响: a cause names nothing
         if self.text.startswith(":", ce) and self.text[cs - 1:cs] in ("\n", "") and not p["status"].search(words):
             named = clean_name(words)
             if len(named) >= 2:
