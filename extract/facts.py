@@ -620,15 +620,7 @@ class SentenceReader:
                     self._inherit_stage(new, parent)
                 if len(new) > 1:
                     self._pair_owners(new, cs, first.outer_start, mentions)
-                # An old rate (由…的下降41.5%回升至…), a change on the month before (环比) and a doubling
-                # over years (较2020年翻了一番, not 同比翻番) stand as facts of their own; other changes go
-                # to their figure when they can.
-                own_fact = NEW_VALUE_AHEAD.match(text, group[-1].outer_end) or MONTH_ON_MONTH in seg or (
-                    first.kind == "double" and first.value and not ON_YEAR_BEFORE.search(text, cs, first.outer_start))
-                named = [m.name for m in mentions if cs <= m.start and m.end <= first.outer_start and m.name]
-                if role == "growth" and not own_fact and (
-                        (named and not self._owns_subject(seg) and self._attach_to_owner(new, named, figures))
-                        or self._attach_growth(new, seg, figures, last_level, named)):
+                if role == "growth" and self._attached(new, group, seg, cs, mentions, figures, last_level):
                     continue
                 if role == "level":
                     self._growth_before(new, figures)
@@ -640,6 +632,19 @@ class SentenceReader:
             self.subject_clause = None           # a subject reaches only the clause right after it
         ctx.topic = topic
         return figures
+
+    def _attached(self, new: list[Figure], group: list[Amount], seg: str, cs: int, mentions: list[Mention],
+                  figures: list[Figure], last_level: list[Figure]) -> bool:
+        """Did the changes go to the figures they belong to? An old rate (由…的下降41.5%回升至…), a
+        change on the month before (环比) and a doubling over years (较2020年翻了一番, not 同比翻番)
+        stand as facts of their own."""
+        first, text = group[0], self.text
+        if NEW_VALUE_AHEAD.match(text, group[-1].outer_end) or MONTH_ON_MONTH in seg or (
+                first.kind == "double" and first.value and not ON_YEAR_BEFORE.search(text, cs, first.outer_start)):
+            return False
+        named = [m.name for m in mentions if cs <= m.start and m.end <= first.outer_start and m.name]
+        return bool((named and not self._owns_subject(seg) and self._attach_to_owner(new, named, figures))
+                    or self._attach_growth(new, seg, figures, last_level, named))
 
     def _named_alike(self, verb: str, a: Amount) -> str:
         """The name of the sentence's earlier figure of the same kind that opens with this bare verb."""
