@@ -84,7 +84,8 @@ OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value
 OLD_VALUE_PHRASE = regex.compile(r"(?<=\p{Han}{2})(?:由|从)\p{Han}*$")   # …由建园之初: when, not what
 MONTH_ON_MONTH = "环比"
 CAUSE = regex.compile(r"受[^,;]{1,24}影响")
-GOALS = ("任务", "目标", "计划")          # what a share of a goal is measured against
+GOALS = ("任务", "目标", "计划")
+MEASURED_SHARE = regex.compile(r"\)?的\d")     # 完成全年目标任务(240亿元)的77.7%: the amount measured against          # what a share of a goal is measured against
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
 WHOLE_YEAR_WORDS = ("全年", "当年")
 BREAKDOWN = regex.compile(r"\s*(?:从|分|按)\p{Han}{1,8}?(?:来看|看|分)[,:]")   # 从结构看, 分行业看, 按贸易方式分
@@ -646,6 +647,12 @@ class SentenceReader:
         return bool((named and not self._owns_subject(seg) and self._attach_to_owner(new, named, figures))
                     or self._attach_growth(new, seg, figures, last_level, named))
 
+    def _share_of_goal(self, a: Amount) -> bool:
+        """Is this share measured against the goal amount right before it (…预算71.5亿元的81.6%)?"""
+        before = self.text[max(0, a.outer_start - 2):a.outer_start]
+        end = a.outer_start - (2 if before == ")的" else 1 if before.endswith("的") else 0)
+        return end < a.outer_start and any(b.outer_end == end for b in self.amounts)
+
     def _named_alike(self, verb: str, a: Amount) -> str:
         """The name of the sentence's earlier figure of the same kind that opens with this bare verb."""
         return next((f.name for f in reversed(self.figures) if f.role == "level" and f.amount.kind == a.kind
@@ -904,6 +911,8 @@ class SentenceReader:
         starts_predicate = PREDICATE_START.match(pred or "占")
         if pred in GOALS and topic:              # 实际使用外资…，完成全年2亿美元任务的93%
             name = topic + "完成" + pred
+        elif not pred and topic and self._share_of_goal(first):
+            name = topic + "完成率"               # 完成全年目标任务(240亿元)的77.7%, 完成年初预算71.5亿元的81.6%
         elif starts_predicate and topic:
             name = topic + (pred if pred not in ("占", "") else "占比")
         else:
@@ -1027,8 +1036,9 @@ class SentenceReader:
         elif role == "pp" and down and not DECLINE_NARROWS.search(self.text, max(s, a.outer_start - 12), a.outer_start):
             value, value_base = -value, -value_base      # 降幅收窄3.8个百分点 is a gain, 回落0.3个百分点 a loss
         status, conditional = self.status_at(s, a.outer_start)
-        if GOAL_AFTER.match(self.text, a.outer_end):
-            status = "target"                    # 为完成增长5%以上的预期目标: the goal, even after 预计
+        if GOAL_AFTER.match(self.text, a.outer_end) or (
+                MEASURED_SHARE.match(self.text, a.outer_end) and "完成" in self.text[max(s, ce - 40):a.outer_start]):
+            status = "target"                    # 为完成增长5%以上的预期目标; 完成年初预算71.5亿元的81.6%: the goal
         base = self._base_time(a) if role == "level" and self.compare_times else None
         t = base or self.change_time(a, s, times, ctx)
         if base:
