@@ -23,9 +23,9 @@ import regex
 from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
 from .entities import Entities, Mention, project_before, project_subjects
+from .numbers import chinese_numeral
 from .schema import Fact
-from .tables import GROWTH_LABEL as GROWTH_COLUMN, TableCell, find_table_cells
-from .numbers import chinese_numeral as numeral_value
+from .tables import GROWTH_LABEL, TableCell, find_table_cells
 from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, moved, not_yet_reported,
                         shift_year)
 from .vocabulary import alternation, indicator_keywords, words
@@ -77,15 +77,15 @@ NAMED_SET = regex.compile(r"(?P<items>[^,;:、]+(?:、[^,;:、]+)+?)(?:等)?(?P<
 COLLECTIVE = regex.compile(r"(?:(?:\d+|[一二两三四五六七八九十]+)(?:家|个)|全国|全省|全市)"
                             r"(?P<name>\p{Han}{0,8}?(?:园区|开发区|高新区|百强县))(?=合计|共计|总计|中,|整体)")
 SET_REFERENCE = regex.compile(r"[两三四五六七八九]大")   # 三大产业分别…: the set named before
-LEADING_VERBS = regex.compile(r"^.*?(?:形成|培育|打造|构建|发展|聚焦|拥有|有)")
+SET_INTRO = regex.compile(r"^.*?(?:形成|培育|打造|构建|发展|聚焦|拥有|有)")   # 园区已形成A、B、C…
 COUNTED_THING = regex.compile(r"项目|企业$")
 PROJECT_END = "项目"                    # a project owns its own figures, not the next sentence's
 OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value's time
 OLD_VALUE_PHRASE = regex.compile(r"(?<=\p{Han}{2})(?:由|从)\p{Han}*$")   # …由建园之初: when, not what
 MONTH_ON_MONTH = "环比"
 CAUSE = regex.compile(r"受[^,;]{1,24}影响")
-GOALS = ("任务", "目标", "计划")
-MEASURED_SHARE = regex.compile(r"\)?的\d")     # 完成全年目标任务(240亿元)的77.7%: the amount measured against          # what a share of a goal is measured against
+GOALS = ("任务", "目标", "计划")          # what a share of a goal is measured against
+MEASURED_SHARE = regex.compile(r"\)?的\d")     # 完成全年目标任务(240亿元)的77.7%: the amount measured against
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
 WHOLE_YEAR_WORDS = ("全年", "当年")
 BREAKDOWN = regex.compile(r"\s*(?:从|分|按)\p{Han}{1,8}?(?:来看|看|分)[,:]")   # 从结构看, 分行业看, 按贸易方式分
@@ -984,8 +984,8 @@ class SentenceReader:
         lead = SUBJECT_LIST.match(self.text[sentence_start:cs])
         items = split_items(lead[0], n) if lead else None
         if not items and (named := NAMED_SET.search(self.text, sentence_start, cs)) \
-                and numeral_value(named["n"]) == n:    # 形成电子信息、精密机械、新材料三大主导产业，三大产业分别…
-            items = split_items(LEADING_VERBS.sub("", named["items"]), n)
+                and chinese_numeral(named["n"]) == n:    # 形成电子信息、精密机械、新材料三大主导产业，三大产业分别…
+            items = split_items(SET_INTRO.sub("", named["items"]), n)
         return [i + verb for i in items] if items else None
 
     def _figure_at(self, j: int) -> bool:
@@ -1184,7 +1184,7 @@ def _table_figure(cell: TableCell, doc: Document, entities: Entities, ctx: Conte
     labelled = [t for t in find_times(cell.label, doc.year, doc.month) if not t.compare]
     t = labelled[-1] if labelled else ctx.time
     year, period = (t.year, t.period) if t else (doc.year, str(doc.year) if doc.year else "")
-    change = cell.unit == "%" and GROWTH_COLUMN.search(cell.label) is not None   # a cell of a 增长(%) column
+    change = cell.unit == "%" and GROWTH_LABEL.search(cell.label) is not None   # a cell of a 增长(%) column
     return Figure(amount=a, name=name + "增速" if change else name, role="growth" if change else "level",
                   value=a.value, unit=a.unit, value_base=a.value_base,
                   base_unit=a.base_unit, growth=cell.growth, year=year, period=period,
