@@ -84,6 +84,9 @@ OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value
 OLD_VALUE_PHRASE = regex.compile(r"(?<=\p{Han}{2})(?:由|从)\p{Han}*$")   # …由建园之初: when, not what
 MONTH_ON_MONTH = "环比"
 CAUSE = regex.compile(r"受[^,;]{1,24}影响")
+PREDICATE_AFTER_NOUN = regex.compile(f"[已将正于在是为被由并也都均]|{alternation(FIGURE_WORDS['conditional_events'] + FIGURE_WORDS['stages'])}|建设|进入|启动|实施")
+SETTING_UP = regex.compile(r"宣布|设立|成立|组建|发起|新建|建设|打造")
+MEASURE_END = regex.compile(f"(?:{alternation(FIGURE_WORDS['measures'])})$")   # 规模, 面积: of a thing described
 GOALS = ("任务", "目标", "计划")          # what a share of a goal is measured against
 MEASURED_SHARE = regex.compile(r"\)?的\d")     # 完成全年目标任务(240亿元)的77.7%: the amount measured against
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
@@ -462,6 +465,18 @@ class SentenceReader:
                                     for m in found]
         return [m for m in self.collective_sets if s <= m.start < e]
 
+    def _described_thing(self, a: Amount, clause_end: int) -> str:
+        """What a measure and 的 describe, other than a project (which owns its figure instead):
+        规模50亿元的G60科创走廊产业协同基金, 面积1.5平方公里的起步区."""
+        if not self.text.startswith("的", a.outer_end):
+            return ""
+        end = ITEM_END.search(self.text, a.outer_end + 1, clause_end)
+        thing = self.text[a.outer_end + 1:end.start() if end else clause_end].strip()
+        verb = PREDICATE_AFTER_NOUN.search(thing, 2)
+        thing = thing[:verb.start()] if verb else thing     # 面积1.5平方公里的核心区已建成: 核心区
+        return thing if 2 <= len(thing) <= MAX_NAME and HAN_RUN.fullmatch(thing[-2:]) \
+            and not thing.endswith(PROJECT_END) else ""
+
     def _describes_project(self, a: Amount, clause_end: int) -> str:
         """The named project that a figure and 的 describe (总投资35亿元的储能电池系统项目), else "":
         the noun phrase up to the end of its item of a list (…项目、…项目等12个项目) or clause."""
@@ -811,6 +826,8 @@ class SentenceReader:
             name = noun if not verb or (len(verb) > 6 and not short) or verb == noun else verb + noun
             return [(clean_name(name) or noun, noun_end)]
         name = clean_name(seg)
+        if n == 1 and MEASURE_END.search(name) and (described := self._described_thing(first, ce)):
+            return [(described + SETTING_UP.split(name)[-1], first.end)]   # 设立规模50亿元的产业协同基金: its 规模
         prev = last_level[-1] if last_level else None
         total = TOTAL.search(seg)
         stage = STAGE.fullmatch(name)
