@@ -28,6 +28,8 @@ TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
 GENERIC_TOWNS = tuple(ENTITY_WORDS["generic_towns"])
 CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
 SUBJECT_OPENERS = CLAUSE_PUNCTUATION | {"的"}   # where the subject of a clause may start
+LEFT_WORDS = ("其中", "全国", "全省", "全市")   # a walk left that stops inside one of these leaves its last character
+CLASSIFIERS = "家个座所"
 AUTONOMOUS = ("自治州", "自治县", "自治旗")   # also named by place and kind (德宏州, 屏边县)
 FROM = "从"                                 # 菏泽市从青岛引进项目: where things come from, never an owner
 AFTER_TIME = set("年月度")                 # 2023年, 一季度 end a time that a subject may follow
@@ -177,8 +179,8 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, in_words
             i -= 1                                            # 都 in 成都: a place name goes on
         else:
             break
-    if text.startswith("其中", i - 1):
-        i += 1                                                # 其中智能装备产业园: 中 closes 其中
+    if text.startswith(LEFT_WORDS, i - 1) or (text[i - 1:i].isdigit() and text[i:i + 1] in CLASSIFIERS):
+        i += 1                                                # 其中智能装备产业园, 全国国家级高新区, 6家…
     return _trimmed_name(text[i:suffix.end()], suffix[0], kind)
 
 
@@ -459,7 +461,8 @@ class Entities:
         best: dict[str, str] = {}
         for name in names:
             core, kind = _core(name), _zone_type(name)
-            best[name] = next((n for n in names if len(core) >= 2 and _compatible(kind, _zone_type(n))
+            best[name] = next((n for n in names if len(n) > len(name) and len(core) >= 2
+                               and _compatible(kind, _zone_type(n))
                                and (_core(n) == core or (_core(n).endswith(core)
                                                          and _core(n)[: -len(core)] in _strong_places()))), name)
         self.grouped = best
