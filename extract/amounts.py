@@ -22,7 +22,10 @@ from .vocabulary import Unit, alternation, units, words
 CN_START = "零〇一二两三四五六七八九十"
 CN_ALL = CN_START + "百千万亿"
 # Closed sets of context that make a number something other than an amount.
-NOT_AFTER = ("第", "届", "数", "几", "若干", "之", "折合")   # 折合56.3亿斤: a conversion restates a figure
+NOT_AFTER = ("第", "届", "数", "几", "若干", "之")
+# 折合56.3亿斤, (约合人民币19.7亿元): a conversion restates the figure before it.
+CONVERSION = regex.compile(r"(?:折合|约合|合)(?:人民币|美元)?\s*$")
+CONVERSION_ENDS = set("合币元 ")
 FORMULA = set("+×>＜<=*")
 DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "周", "季度")
 HAN = regex.compile(r"\p{Han}")
@@ -155,6 +158,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         if before.endswith(NOT_AFTER) or (before and before[-1] in FORMULA) or (after and after[0] in FORMULA):
             continue
         if after.startswith("/") or (unit == "个" and after.startswith(DURATION_AFTER)):    # 40公里/小时
+            continue
+        if text[ms - 1:ms] in CONVERSION_ENDS and CONVERSION.search(text, max(0, ms - 6), ms):
             continue
         u = unit_table.get(unit)
         if chinese and num == "一" and u and u.kind == "count":
