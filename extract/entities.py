@@ -157,6 +157,7 @@ ANAPHOR_TARGETS = {
 DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
 ORIGIN = regex.compile(alternation(words()["organisations"]["origin_heads"]))   # 上海籍项目, 无锡客商
 POOL = regex.compile(alternation(words()["entities"]["pool_markers"]))
+COMPARED = regex.compile(f"(?:{alternation(words()['entities']['compared_markers'])})$")
 SPEAKER_MARKS = tuple(words()["entities"]["speaker_marks"])
 
 
@@ -377,7 +378,7 @@ class Entities:
         renamed = self._renamed_counties(raw)
         raw = [self._rename(m, renamed) for m in raw]
         raw = self._group_parks(raw)
-        pools = {m.start for m in raw if POOL.match(text, m.end)}
+        pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)}
         titled = [Mention(m.start, m.end, short_names.get(name := self._canonical(self._rename(m, renamed).name), name),
                           m.kind, m.anaphor, m.in_org) for m in find_mentions(title) if not m.anaphor]
         self.mentions = [m for m in self._resolve(text, raw, pools, titled) if not m.in_org]

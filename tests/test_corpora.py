@@ -47,15 +47,7 @@ def _scored(name: str) -> tuple[dict, pd.DataFrame]:
     return metrics, facts
 
 
-# Sets below a target, each with what keeps it there; strict, so reaching the target shows.
-SHORT_OF_TARGET = {
-    "heldout26": "owners: a sub-park named inside its zone (宜昌高新区白洋工业园) and the zone then met as "
-                 "an object of comparison (高于宜昌高新区平均水平) takes 园区; zones before and after a merger",
-}
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=SHORT_OF_TARGET[n], strict=True))
-                                  if n in SHORT_OF_TARGET else n for n in CORPORA])
+@pytest.mark.parametrize("name", list(CORPORA))
 def test_accuracy_targets(name: str) -> None:
     metrics, _ = _scored(name)
     targets = CORPORA[name][2]
