@@ -465,27 +465,30 @@ class SentenceReader:
                                     for m in found]
         return [m for m in self.collective_sets if s <= m.start < e]
 
+    def _described(self, a: Amount, clause_end: int) -> tuple[int, int] | None:
+        """The noun phrase that a figure and 的 describe (总投资35亿元的储能电池系统项目), up to the end
+        of its item of a list (…项目、…项目等12个项目) or clause; None when no 的 follows."""
+        if not self.text.startswith("的", a.outer_end):
+            return None
+        end = ITEM_END.search(self.text, a.outer_end + 1, clause_end)
+        return a.outer_end + 1, end.start() if end else clause_end
+
     def _described_thing(self, a: Amount, clause_end: int) -> str:
         """What a measure and 的 describe, other than a project (which owns its figure instead):
         规模50亿元的G60科创走廊产业协同基金, 面积1.5平方公里的起步区."""
-        if not self.text.startswith("的", a.outer_end):
+        span = self._described(a, clause_end)
+        if span is None:
             return ""
-        end = ITEM_END.search(self.text, a.outer_end + 1, clause_end)
-        thing = self.text[a.outer_end + 1:end.start() if end else clause_end].strip()
+        thing = self.text[span[0]:span[1]].strip()
         verb = PREDICATE_AFTER_NOUN.search(thing, 2)
         thing = thing[:verb.start()] if verb else thing     # 面积1.5平方公里的核心区已建成: 核心区
         return thing if 2 <= len(thing) <= MAX_NAME and HAN_RUN.fullmatch(thing[-2:]) \
             and not thing.endswith(PROJECT_END) else ""
 
     def _describes_project(self, a: Amount, clause_end: int) -> str:
-        """The named project that a figure and 的 describe (总投资35亿元的储能电池系统项目), else "":
-        the noun phrase up to the end of its item of a list (…项目、…项目等12个项目) or clause."""
-        if not self.text.startswith("的", a.outer_end):
-            return ""
-        start = a.outer_end + 1
-        end = ITEM_END.search(self.text, start, clause_end)
-        end = end.start() if end else clause_end
-        return project_before(self.text, start, end)
+        """The named project that a figure and 的 describe (总投资35亿元的储能电池系统项目), else ""."""
+        span = self._described(a, clause_end)
+        return project_before(self.text, *span) if span else ""
 
     def _owner_candidates(self, s: int, mentions: list[Mention]) -> list[Candidate]:
         """The sentence's named mentions that may own a figure: not items of a list (…、潭下镇…),
