@@ -918,6 +918,8 @@ class SentenceReader:
         (…进出口…，占外贸总值的57%，同比提高3.3个百分点)."""
         n = len(group)
         first = group[0]
+        if CHANGE_TO.match(seg) and self.figures and self.figures[-1].role == "share":
+            return [(self.figures[-1].name, first.end)] * n   # 比重由2020年的81.5%下降至64.2%: the same share
         pred = clean_name(seg, keep_de=True)
         pred = RESPECTIVELY.sub("", pred)
         if n > 1 and len(last_level) == n and pred in ("", "占", "占比"):
@@ -1171,6 +1173,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
                                                                       bisect.bisect_left(cell_starts, e)]]
         figures.extend(found)
         dated = [t for t in when if not t.compare and not t.event and not t.window and not _old_value_time(text, t)
+                 and text[t.start - 1:t.start] != CONTRAST
                  and not (t.year and doc.year and t.year > doc.year and GOAL_YEAR.match(text, t.end))
                  and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]

@@ -209,9 +209,9 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                     or bool(m["year"] and not m["sub"] and text.startswith("同期", m.end()))   # 比上年全年; 达到2019年同期水平
                 year, period, window = *resolved, bool(m["since"] or m["since_event"])
                 now = last_full_year(doc_year, doc_month)
-                if m["year"] and not m["sub"] and now and int(m["year"]) < now and (SINCE_AFTER.match(text, m.end()) or (
+                if m["year"] and now and int(m["year"]) < now and ((not m["sub"] and SINCE_AFTER.match(text, m.end())) or (
                         text[begin - 1:begin] in ("自", "从") and SINCE_FROM.match(text, m.end()))):
-                    year, period, window = now, f"{m['year']}..{now}", True   # 2006年建园以来: up to now
+                    year, period, window = now, f"{m['year']}..{now}", True   # 2006年建园以来, 自2021年9月…以来: up to now
                 out.append(TimeRef(begin, m.end(), year, period, compare, bool(m["rel"]),
                                    bool(EVENT_AFTER.match(text, m.end()) or EVENT_BEFORE.search(text, max(0, begin - 3), begin)),
                                    bool(m["d"]), bool(m["sub"]) and not (m["year"] or m["rel"]), window))
