@@ -45,7 +45,8 @@ NAME_STOP = {
                               "0123456789月日年县市区"),
 }
 NAME_WORDS = regex.compile(alternation(ENTITY_WORDS["name_words"]))
-LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
+LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_adverbs'])})?"
+                             f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
 GENERIC_VENUE = regex.compile(alternation(ENTITY_WORDS["generic_venue_words"]))
 PROJECT = regex.compile(r"(?r)项目")                    # searched backwards: the nearest

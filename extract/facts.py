@@ -87,10 +87,13 @@ CAUSE = regex.compile(r"受[^,;]{1,24}影响")
 PREDICATE_AFTER_NOUN = regex.compile(f"[已将正于在是为被由并也都均]|{alternation(FIGURE_WORDS['conditional_events'] + FIGURE_WORDS['stages'])}|建设|进入|启动|实施")
 SETTING_UP = regex.compile(r"宣布|设立|成立|组建|发起|新建|建设|打造")
 MEASURE_END = regex.compile(f"(?:{alternation(FIGURE_WORDS['measures'])})$")   # 规模, 面积: of a thing described
+RANK_VERB = regex.compile(alternation(FIGURE_WORDS["rank_verbs"]))
 GOALS = ("任务", "目标", "计划")          # what a share of a goal is measured against
 MEASURED_SHARE = regex.compile(r"\)?的\d")     # 完成全年目标任务(240亿元)的77.7%: the amount measured against
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
 WHOLE_YEAR_WORDS = ("全年", "当年")
+ITEM_MARK = regex.compile(r"\s*(?:—|•|·|●|■|◆|▲|[①-⑳]|\(?[一二三四五六七八九十\d]{1,2}[)、.](?!\d))")   # ——贵阳…, (一), 1.
+HEADING_END = regex.compile(r"[:]\s*(?:\n|$)")   # 从重点开发区2022年主要指标看：⏎
 BREAKDOWN = regex.compile(r"\s*(?:从|分|按)\p{Han}{1,8}?(?:来看|看|分)[,:]")   # 从结构看, 分行业看, 按贸易方式分
 REGIONAL = regex.compile(alternation(FIGURE_WORDS["regional_breakdowns"]))   # 分地区看, 从区域看: parts are places
 ON_YEAR_BEFORE = regex.compile(r"(?:同比|上年|去年|上年同期|去年同期)\s*$")   # 同比翻番, 较去年翻番
@@ -214,6 +217,7 @@ class Context:
     entity: str = ""
     stage: str = ""
     paragraph: int = -1
+    heading_time: TimeRef | None = None   # the time in force at a heading that ends with a colon
 
 
 def _strip_quotes(s: str) -> str:
@@ -485,6 +489,14 @@ class SentenceReader:
         return thing if 2 <= len(thing) <= MAX_NAME and HAN_RUN.fullmatch(thing[-2:]) \
             and not thing.endswith(PROJECT_END) else ""
 
+    def _ranked_by(self, a: Amount, clause_end: int) -> str:
+        """The indicator that a figure and 的 describe before a verb of ranking (以1182亿元的规上工业
+        产值位居全省首位), else ""."""
+        span = self._described(a, clause_end)
+        rank = span and RANK_VERB.search(self.text, *span)
+        thing = clean_name(self.text[span[0]:rank.start()]) if rank else ""
+        return thing if 2 <= len(thing) <= MAX_NAME and self._names_indicator(thing) else ""
+
     def _describes_project(self, a: Amount, clause_end: int) -> str:
         """The named project that a figure and 的 describe (总投资35亿元的储能电池系统项目), else ""."""
         span = self._described(a, clause_end)
@@ -500,8 +512,10 @@ class SentenceReader:
                     or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start) or self._in_quoted_name(m, s):
                 continue
             mark = LIST_COMMA.search(self.text, m.end, self.sentence_end) or LIST_END.match(self.text, m.end)
-            if mark and NUMERAL_START.search(self.text, m.end, mark.start()):
-                mark = None                      # …1500个以上、实际到位…: a 、 after a figure separates figures
+            if mark and (NUMERAL_START.search(self.text, m.end, mark.start())
+                         or any(self.text.find(w, m.end, mark.start()) >= 0 for w in OLD_VALUE_FROM)):
+                mark = None                      # …1500个以上、实际到位…: a 、 after a figure separates figures;
+                                                 # X由原Y、Z等3家整合而成: the list is where X came from
             out.append(Candidate(m, mark.start() if mark else None,
                                  bool(LOCATIVE.search(self.text, max(s, m.start - 2), m.start))))
         return out
@@ -831,6 +845,8 @@ class SentenceReader:
         name = clean_name(seg)
         if n == 1 and MEASURE_END.search(name) and (described := self._described_thing(first, ce)):
             return [(described + SETTING_UP.split(name)[-1], first.end)]   # 设立规模50亿元的产业协同基金: its 规模
+        if n == 1 and (not name or name in FIGURE_WORDS["ranked_by"]) and (ranked := self._ranked_by(first, ce)):
+            return [(ranked, first.end)]         # 以1182亿元的规上工业产值位居全省首位
         prev = last_level[-1] if last_level else None
         total = TOTAL.search(seg)
         stage = STAGE.fullmatch(name)
@@ -1159,6 +1175,10 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         paragraph = text.rfind("\n", doc.body_start, s)
         if paragraph != ctx.paragraph:
             ctx.paragraph, ctx.topic, ctx.entity = paragraph, "", ""
+            if not ITEM_MARK.match(text, s):
+                ctx.heading_time = None
+            elif ctx.heading_time:               # 2022年主要指标：⏎——贵阳…今年是…⏎——遵义…: each item
+                ctx.time = ctx.heading_time      # of the list starts again from the heading's time
         if (opener := BREAKDOWN.match(text, s, e)) and not REGIONAL.search(opener[0]):
             ctx.entity = ""                    # …龙口市…。从结构看，制造业…: the whole again, not the last part
         here = amounts[bisect.bisect_left(amount_starts, s):bisect.bisect_left(amount_starts, e)]
@@ -1179,6 +1199,8 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
         if dated and s not in headers and (here or not _background(dated[-1], doc)):
             ctx.time = dated[-1]
+        if HEADING_END.match(text, e - 1):
+            ctx.heading_time = ctx.time
         owners = [f.entity for f in found if not f.entity.endswith(PROJECT_END)]
         if owners:                             # a project owns its own figures, not the next sentence's
             ctx.entity = owners[-1]
