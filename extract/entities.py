@@ -30,6 +30,7 @@ CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
 SUBJECT_OPENERS = CLAUSE_PUNCTUATION | {"的"}   # where the subject of a clause may start
 LEFT_WORDS = ("其中", "全国", "全省", "全市")   # a walk left that stops inside one of these leaves its last character
 CLASSIFIERS = "家个座所"
+TOWN_NAME_ENDS = "市县"                    # that end a county's name, and some towns' names before 镇
 AUTONOMOUS = ("自治州", "自治县", "自治旗")   # also named by place and kind (德宏州, 屏边县)
 FROM = "从"                                 # 菏泽市从青岛引进项目: where things come from, never an owner
 AFTER_TIME = set("年月度")                 # 2023年, 一季度 end a time that a subject may follow
@@ -183,6 +184,8 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, in_words
             break
     if text.startswith(LEFT_WORDS, i - 1) or (text[i - 1:i].isdigit() and text[i:i + 1] in CLASSIFIERS):
         i += 1                                                # 其中智能装备产业园, 全国国家级高新区, 6家…
+    if kind == "town" and i == suffix.start() and text[i - 1:i] in TOWN_NAME_ENDS:
+        i = _name_chars(kind).match(text, limit, i - 1).start()   # 乐清市柳市镇, 旧县镇: a town named …市, …县
     return _trimmed_name(text[i:suffix.end()], suffix[0], kind)
 
 
@@ -507,11 +510,13 @@ class Entities:
             prior = next((p for p in reversed(out) if p.kind == "park" and not p.anaphor and not p.in_org
                           and p.start not in pools and p.name.endswith(word)), None) \
                 if m.kind == "park" and word != "园区" else None
-            prior = prior or next((p for p in reversed(out) if p.kind in targets and not p.anaphor and not p.in_org
-                                   and p.start not in pools), None)
-            prior = prior or next((p for p in reversed(out) if p.kind in targets and not p.anaphor), None)
+            named = [p for p in out if p.kind in targets and not p.anaphor
+                     and (m.kind != "town" or p.name.endswith(word))]   # 全镇 is a 镇, never a 村 in it
+            prior = prior or next((p for p in reversed(named) if not p.in_org and p.start not in pools), None)
+            prior = prior or (named[-1] if named else None)
             if prior is None:
-                later = Counter(p.name for p in raw if p.kind in targets and not p.anaphor and not p.in_org)
+                later = Counter(p.name for p in raw if p.kind in targets and not p.anaphor and not p.in_org
+                                and (m.kind != "town" or p.name.endswith(word)))
                 name = later.most_common(1)[0][0] if later else ""
             else:
                 name = prior.name

@@ -197,11 +197,14 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                start: int = 0, end: int | None = None) -> list[TimeRef]:
     """Every time expression in text[start:end] that resolves to a year."""
     out: list[TimeRef] = []
+    window_end = -1                        # the end of the 以来 that closes the last span up to now
     for lo, hi in _regions(text, start, len(text) if end is None else end):
         for m in TIME.finditer(text, lo, hi):
             if m["sub"] and not (m["year"] or m["rel"]) and m["m"] and not m["d"] and not m["to_date"] \
                     and not m[0].rstrip().endswith(("月", "份")):
                 continue
+            if m.start() < window_end:
+                continue                   # 自2014年启动建设以来: 启动建设以来 is the same span
             resolved = _resolve(m, doc_year, doc_month)
             if resolved:
                 begin = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
@@ -209,9 +212,10 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                     or bool(m["year"] and not m["sub"] and text.startswith("同期", m.end()))   # 比上年全年; 达到2019年同期水平
                 year, period, window = *resolved, bool(m["since"] or m["since_event"])
                 now = last_full_year(doc_year, doc_month)
-                if m["year"] and now and int(m["year"]) < now and ((not m["sub"] and SINCE_AFTER.match(text, m.end())) or (
+                if m["year"] and now and int(m["year"]) < now and (since := (not m["sub"] and SINCE_AFTER.match(text, m.end())) or (
                         text[begin - 1:begin] in ("自", "从") and SINCE_FROM.match(text, m.end()))):
                     year, period, window = now, f"{m['year']}..{now}", True   # 2006年建园以来, 自2021年9月…以来: up to now
+                    window_end = since.end()
                 out.append(TimeRef(begin, m.end(), year, period, compare, bool(m["rel"]),
                                    bool(EVENT_AFTER.match(text, m.end()) or EVENT_BEFORE.search(text, max(0, begin - 3), begin)),
                                    bool(m["d"]), bool(m["sub"]) and not (m["year"] or m["rel"]), window))
