@@ -157,6 +157,11 @@ ANAPHOR_TARGETS = {
     "province": ("province",), "company": ("company",), "town": ("town",),
 }
 DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
+PARKS_IN_GENERAL = "园区"
+PARK_WORDS = tuple(words()["anaphora"]["park"])
+REGIONS = ("province", "city", "county", "county-city")
+REGION_REACH = 4                           # 湖南将推动园区: a region this close before 园区 owns it
+SENTENCE_ENDS = "。！？!?\n"
 ORIGIN = regex.compile(alternation(words()["organisations"]["origin_heads"]))   # 上海籍项目, 无锡客商
 POOL = regex.compile(alternation(words()["entities"]["pool_markers"]))
 COMPARED = regex.compile(f"(?:{alternation(words()['entities']['compared_markers'])})$")
@@ -506,6 +511,9 @@ class Entities:
             if speaker:
                 out.append(Mention(m.start, m.end, speaker.name, targets[0], anaphor=True))
                 continue
+            if m.name == PARKS_IN_GENERAL and (region := Entities._region_of_parks(text, out, m)):
+                out.append(Mention(m.start, m.end, region.name, region.kind, anaphor=True))
+                continue
             word = m.name.lstrip("该本全我这")   # 产业园 is the nearest …产业园 before any other park; 园区 any
             prior = next((p for p in reversed(out) if p.kind == "park" and not p.anaphor and not p.in_org
                           and p.start not in pools and p.name.endswith(word)), None) \
@@ -522,6 +530,20 @@ class Entities:
                 name = prior.name
             out.append(Mention(m.start, m.end, name, targets[0], anaphor=True))
         return out
+
+    @staticmethod
+    def _region_of_parks(text: str, out: list[Mention], m: Mention) -> Mention | None:
+        """全省园区实现…，园区实际使用外资…; 湖南将推动园区…: a bare 园区 after a region's parks
+        taken together in its sentence, or right after a region, is that region's parks."""
+        sentence = max(text.rfind(c, 0, m.start) for c in SENTENCE_ENDS)
+        for p in reversed(out):
+            if p.end <= sentence:
+                break
+            if p.kind in REGIONS and ((p.anaphor and text.startswith("全", p.start) and text.startswith(PARK_WORDS, p.end))
+                                      or (p is out[-1] and m.start - p.end <= REGION_REACH
+                                          and not CLAUSE_PUNCTUATION.intersection(text[p.end:m.start]))):
+                return p
+        return None
 
     def between(self, lo: int, hi: int) -> list[Mention]:
         """Mentions that lie within text[lo:hi]."""

@@ -15,7 +15,7 @@ The word lists these rules use are in vocab/words.toml ([clause], [figures], [st
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -54,7 +54,10 @@ LIST_COMMA = regex.compile(r"、")      # an item of a list of names (…公司�
 LIST_END = regex.compile(r"等")         # A、B等: the last one, but 销售脐橙等农特产品 lists products
 ITEM_END = regex.compile(r"、|等(?=[\d一二两三四五六七八九十多]|项目)")   # …项目、…项目等12个项目
 LOCATIVE = regex.compile(r"(?:在|于|到|赴|前往|来到|落户)$")
+POINTING = "全该本我这"                     # 全省11个设区市, 该园区: an anaphor that points, not a bare noun
 OWNER_JOINER = regex.compile(r"\s*[、和及与]\s*")
+# A、B、C技工贸总收入均超过1500亿元: 均 (each), not the 均 of 亩均, 人均, 年均.
+EACH = regex.compile(r"(?<![亩人平户村年月日])均(?:为|在|达|达到|已|超|实现|保持在|高于)?$")
 NOUN_START = regex.compile(r"[\p{Han}A-Za-z“‘\d]")
 BOUND_AFTER = regex.compile(r"^(?:及以上|以上|以下)")
 MONEY_LABEL = regex.compile(r"\d+(?:\.\d+)?(?:万|亿)*元")
@@ -507,10 +510,12 @@ class SentenceReader:
         not objects of a comparison (高于全市); with where a list of names after them begins
         (A、B等 before a figure), and whether they are only where something is done (在X投资)."""
         out = []
+        counted = {a.outer_start for a in self.amounts if a.kind == "count"}
         for m in mentions:
             if not m.name or self._listed(m, s) or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start) \
-                    or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start) or self._in_quoted_name(m, s):
-                continue
+                    or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start) or self._in_quoted_name(m, s) \
+                    or (m.anaphor and m.end in counted and self.text[m.start] not in POINTING):
+                continue                         # 培育超千亿元园区15家: what is counted, not who counts
             mark = LIST_COMMA.search(self.text, m.end, self.sentence_end) or LIST_END.match(self.text, m.end)
             if mark and (NUMERAL_START.search(self.text, m.end, mark.start())
                          or any(self.text.find(w, m.end, mark.start()) >= 0 for w in OLD_VALUE_FROM)):
@@ -608,12 +613,12 @@ class SentenceReader:
             mentions = sorted(mentions + collectives, key=lambda m: (m.start, m.end))
         self.first_figure = amounts[0].outer_start
         self.sentence_end = e
+        self.amounts = amounts
         self.candidates = self._owner_candidates(s, sorted(mentions + project_subjects(text, s, e),
                                                            key=lambda m: (m.start, m.end)))
         self.subject_clause = None
         self.mentions = mentions
         self.times = times
-        self.amounts = amounts
         self.list_owners = []
         self.change_times: list[TimeRef | None] = [None, None]
         self.status_marks = list(p["status"].finditer(text, s, e))
@@ -641,6 +646,8 @@ class SentenceReader:
             for group in groups:
                 first = group[0]
                 seg = self.segment_before(cs, first, prev_end, mentions, times)
+                each = EACH.search(seg)               # …均在15%以上: named and read without 均,
+                said, seg = seg, seg[:each.start()] if each else seg   # attached with it (增速均为5.9%)
                 role = self._role(first, seg)
                 names = self._names(group, seg, role, topic, last_level, ce, cs) if role else None
                 if names is None:
@@ -653,8 +660,12 @@ class SentenceReader:
                     self._inherit_stage(new, parent)
                 if len(new) > 1:
                     self._pair_owners(new, cs, first.outer_start, mentions)
-                if role == "growth" and self._attached(new, group, seg, cs, mentions, figures, last_level):
+                if role == "growth" and self._attached(new, group, said, cs, mentions, figures, last_level):
                     continue
+                if len(new) == 1 and each and (owners := self._listed_before(cs, first.outer_start, mentions)
+                                               or self.list_owners):
+                    new = [replace(new[0], entity=owner) for owner in owners]   # A、B、C…均超过1500亿元: one each
+                    self.list_owners = owners
                 if role == "level":
                     self._growth_before(new, figures)
                     if self._restated(last_level, new):
@@ -998,6 +1009,16 @@ class SentenceReader:
             if all(OWNER_JOINER.fullmatch(self.text, a.end, b.start) for a, b in zip(run, run[1:])):
                 return [m.name for m in run]
         return []
+
+    def _listed_before(self, cs: int, pos: int, mentions: list[Mention]) -> list[str]:
+        """The names listed (A、B和C) that end with the last name before pos in its clause, when
+        there are at least two, else none."""
+        named = [m for m in mentions if cs <= m.start and m.end <= pos and m.name]
+        i = len(named) - 1
+        while i > 0 and OWNER_JOINER.fullmatch(self.text, named[i - 1].end, named[i].start):
+            i -= 1
+        owners = list(dict.fromkeys(m.name for m in named[i:]))
+        return owners if len(owners) > 1 else []
 
     def _subject_of(self, cs: int, ce: int) -> str:
         """The indicator or industry a clause without figures speaks of (研发投入不降反增 → 研发投入);
