@@ -66,6 +66,8 @@ SENTENCE_SUBJECT = regex.compile(r"[。！？!?\n]" + SUBJECT)
 NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
 NOT_LAST_OF_SUBJECT = frozenset(ENTITY_WORDS["not_last_of_subject"])   # 集聚区自2020年…: 自 ends no name
 MAX_NAME = {"park": 14, "company": 18, "town": 3, "venue": 12}
+MAX_PROJECT = 20   # characters before 项目 in a project's name
+PROJECT_JOINERS = "及和与"   # inside a project's name when a whole phrase of a name stands before them
 MAX_ALIAS = 20    # the longest bracket read as another name of the mention before it
 # （以下简称“集聚区”）, （以下简称苏盐园区）, （以下简称“华拓新能”，股票代码688517）
 SHORT_NAME = regex.compile(r"\((?:以下)?简称[“\"]?(?P<short>[^“”\"(),;]{2,14})[”\"]?(?:[,;][^()]{0,24})?\)")
@@ -256,10 +258,15 @@ def project_subjects(text: str, start: int, end: int) -> list[Mention]:
 def _project_name(text: str, floor: int, m: regex.Match) -> tuple[int, str]:
     """Where the phrase of the 项目 at m starts, after a verb before it (随着…项目投产), and the
     project's name, without where its capital is from (日资); "" for a kind of project or a bare 项目."""
-    limit = max(floor, m.start() - MAX_NAME["park"])
+    limit = max(floor, m.start() - MAX_PROJECT)
     i = _name_chars("park").match(text, limit, m.start()).start()
     while i - 2 >= limit and text[i - 1] == "元" and text[i - 2] not in CURRENCY_BEFORE_YUAN:
         i = _name_chars("park").match(text, limit, i - 1).start()   # 晟元汽车电子项目: 元 in a name
+    while i - 1 > limit and text[i - 1] in PROJECT_JOINERS:
+        j = _name_chars("park").match(text, limit, i - 1).start()
+        if i - 1 - j < 2 or j == limit or text[j - 1] not in SUBJECT_OPENERS:
+            break
+        i = j                                    # 的东盟粮油食品加工及供应链总部项目: one project
     i = next((j for j in range(i - 1, max(floor, i - 3) - 1, -1)     # 日资东丰…: 日 ends dates, not this
               if (o := CAPITAL_ORIGIN.match(text, j)) and o.end() >= i), i)
     verb = LEADING_VERB.match(text, i, m.start())
