@@ -392,7 +392,8 @@ class SentenceReader:
 
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
         """The time of a figure at pos: the last time before it in the sentence, else the one in force."""
-        before = [t for t in times if t.end <= pos and not t.compare and not t.event]
+        before = [t for t in times if t.end <= pos and not t.compare and not t.event and not (
+                  _old_value_time(self.text, t) and CLAUSE_BREAK.search(self.text, t.end, pos))]   # 由2019年的18…，入驻…
         if before and (before[-1].period == SAME_PERIOD_LAST_YEAR or self.text[before[-1].start - 1] == CONTRAST) \
                 and ";" in self.text[before[-1].end:pos]:
             before.pop()                       # 去年同期这一数字为161.4亿元；完成…, …而2019年只有12亿元；实际使用外资…:
