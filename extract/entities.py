@@ -164,6 +164,8 @@ PARK_WORDS = tuple(words()["anaphora"]["park"])
 REGIONS = ("province", "city", "county", "county-city")
 REGION_REACH = 4                           # 湖南将推动园区: a region this close before 园区 owns it
 SENTENCE_ENDS = "。！？!?\n"
+# 长沙经开区党工委有关负责人在接受记者采访时表示: an official of the unit named right before speaks.
+SPEAKER = regex.compile(rf"[^,;。]{{0,12}}?(?:{alternation(ENTITY_WORDS['officials'])})[^;。]{{0,20}}?(?:表示|介绍|说|称|指出)")
 ORIGIN = regex.compile(alternation(words()["organisations"]["origin_heads"]))   # 上海籍项目, 无锡客商
 POOL = regex.compile(alternation(words()["entities"]["pool_markers"]))
 COMPARED = regex.compile(f"(?:{alternation(words()['entities']['compared_markers'])})$")
@@ -200,7 +202,7 @@ def _name_before(text: str, suffix: regex.Match, floor: int, kind: str, in_words
 def _trimmed_name(name: str, suffix: str, kind: str) -> str:
     """The name within the run of name characters before and with its suffix (a park's name
     recurs through an article, so each run is trimmed once)."""
-    name = name.lstrip("()")
+    name = name.lstrip("()—")                 # ——陇原光伏科技有限公司: a list item's dash
     verb = LEADING_VERB.match(name)
     if verb:
         name = name[verb.end():]
@@ -264,9 +266,10 @@ def _project_name(text: str, floor: int, m: regex.Match) -> tuple[int, str]:
         i = _name_chars("park").match(text, limit, i - 1).start()   # 晟元汽车电子项目: 元 in a name
     while i - 1 > limit and text[i - 1] in PROJECT_JOINERS:
         j = _name_chars("park").match(text, limit, i - 1).start()
-        if i - 1 - j < 2 or j == limit or text[j - 1] not in SUBJECT_OPENERS:
+        if i - 1 - j < 2 or j == limit or not (text[j - 1] in SUBJECT_OPENERS or text[j - 1].isdigit()):
             break
-        i = j                                    # 的东盟粮油食品加工及供应链总部项目: one project
+        i = j                                    # 的东盟粮油食品加工及供应链总部项目, 年产1.5GW光伏组件边框
+                                                 # 及支架项目: one project
     i = next((j for j in range(i - 1, max(floor, i - 3) - 1, -1)     # 日资东丰…: 日 ends dates, not this
               if (o := CAPITAL_ORIGIN.match(text, j)) and o.end() >= i), i)
     verb = LEADING_VERB.match(text, i, m.start())
@@ -512,8 +515,9 @@ class Entities:
                 targets = ("county", "park")
             speaker = None
             if m.name[0] in SPEAKER_MARKS:
-                subject = opener if opener is not m and not opener.anaphor and not opener.in_org \
-                    and opener.kind in targets else None
+                subject = Entities._speaking_for(text, out, m, targets) or (
+                    opener if opener is not m and not opener.anaphor and not opener.in_org
+                    and opener.kind in targets else None)
                 speaker = subject or next((t for t in titled if t.kind in targets), None)
             if speaker:
                 out.append(Mention(m.start, m.end, speaker.name, targets[0], anaphor=True))
@@ -537,6 +541,17 @@ class Entities:
                 name = prior.name
             out.append(Mention(m.start, m.end, name, targets[0], anaphor=True))
         return out
+
+    @staticmethod
+    def _speaking_for(text: str, out: list[Mention], m: Mention, targets: tuple[str, ...]) -> Mention | None:
+        """长沙经开区党工委有关负责人…表示，去年全区…: the unit whose official speaks in the sentence."""
+        sentence = max(text.rfind(c, 0, m.start) for c in SENTENCE_ENDS)
+        for p in reversed(out):
+            if p.end <= sentence:
+                break
+            if p.kind in targets and not p.anaphor and SPEAKER.match(text, p.end, m.start):
+                return p
+        return None
 
     @staticmethod
     def _region_of_parks(text: str, out: list[Mention], m: Mention) -> Mention | None:

@@ -77,8 +77,11 @@ PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_start
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
 NAMED_SET = regex.compile(r"(?P<items>[^,;:、]+(?:、[^,;:、]+)+?)(?:等)?(?P<n>[两三四五六七八九])大")   # A、B、C三大产业
-COLLECTIVE = regex.compile(r"(?:(?:\d+|[一二两三四五六七八九十]+)(?:家|个)|全国|全省|全市)"
-                            r"(?P<name>\p{Han}{0,8}?(?:园区|开发区|高新区|百强县))(?=合计|共计|总计|中,|整体)")
+COLLECTIVE = regex.compile(r"""
+    (?:(?:\d+|[一二两三四五六七八九十]+)(?:家|个)|全国|全省|全市)
+    (?P<name>\p{Han}{0,8}?(?:园区|开发区|高新区|百强县)) (?=合计|共计|总计|中,|整体)   # 45家园区合计, 参加考核的45家…园区中
+  | 全国 (?:\d+(?:家|个))? (?P<name>\p{Han}{2,8}?(?:园区|开发区|经开区|高新区)) (?=共?(?:实现|完成))
+""", regex.X)   # 全国230家国家级经开区实现…: the nation's zones are no region's; a region's own (全市12家…) are its
 SET_REFERENCE = regex.compile(r"[两三四五六七八九]大")   # 三大产业分别…: the set named before
 SET_INTRO = regex.compile(r"^.*?(?:形成|培育|打造|构建|发展|聚焦|拥有|有)")   # 园区已形成A、B、C…
 COUNTED_THING = regex.compile(r"项目|企业$")
@@ -646,7 +649,7 @@ class SentenceReader:
             prev_end = cs
             for group in groups:
                 first = group[0]
-                seg = self.segment_before(cs, first, prev_end, mentions, times)
+                seg = CAUSE.sub("", self.segment_before(cs, first, prev_end, mentions, times))   # 受…影响: names nothing
                 each = EACH.search(seg)               # …均在15%以上: named and read without 均,
                 said, seg = seg, seg[:each.start()] if each else seg   # attached with it (增速均为5.9%)
                 role = self._role(first, seg)
@@ -873,6 +876,8 @@ class SentenceReader:
             name = NEW.sub("", prev.name) + total[0]   # 新增企业58家，累计达到968家
         elif prev and stage and STAGE.match(prev.name) and prev.amount.kind == first.kind:
             name = stage[0] + prev.name[STAGE.match(prev.name).end():]   # 新开工X项目11个、竣工8个
+        elif prev and name in FIGURE_WORDS["attributes"] and prev.amount.kind != first.kind:
+            name = MEASURE_END.sub("", prev.name) + name   # 苹果出口12.3万吨，价值9.6亿元; 大豆种植面积162万亩，产量…
         elif 2 <= len(name) <= 4 and (same := self._named_alike(name, first)):
             name = same                      # A实施亿元以上项目112个，…，B实施98个: the same verb, the same figure
         elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name) \
