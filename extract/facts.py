@@ -134,6 +134,7 @@ SPAN_LEAD = regex.compile(r"^(?:[一二两三四五六七八九十]|\d{1,2})年"
 OF_GROWTH = regex.compile(r"的(?:增速|增长|增幅)")
 ADJUSTED = regex.compile(r"剔除[^,;]*?后")    # 剔除留抵退税因素后可比增长2.3%: the same figure, adjusted
 SPECIAL_PERIODS = (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)
+REVIEW_MONTHS = 2                           # articles of January and February look back on last year
 MEETING = regex.compile(r"\s*(?:上午|下午)?\s*(?:在[^,;。]{1,20})?(?:召开|举行|举办)")   # 去年12月28日召开的全会
 DECLINE_NARROWS = regex.compile(r"(?:降幅|跌幅|亏损).*(?:收窄|缩小|减少)")
 PAST_SPAN = regex.compile(r"过去(?!的?一年)|近")     # 从近10年的数据看: a window, not the time of what follows
@@ -373,6 +374,8 @@ class SentenceReader:
             if m[0] in CLAUSE_STATUS and CLAUSE_BREAK.search(between) and not LIST_OPENER.match(between) \
                     and not p["action"].match(self.text, m.end()) and not between.startswith("新"):
                 continue                         # 计划总投资1050亿元；新开工…: 计划 names one figure
+            if ";" in between and self._after_own_figure(s, m.start()):
+                continue                         # …总投资68亿元，建成后将新增…；B项目总投资15.5亿元: 将 speaks of its own item
             if m[0] in CLAUSE_STATUS and MEASURED_AGAINST.search(self.text, max(s, m.start() - 6), m.start()):
                 continue                         # 完成全年目标任务的115%: the target is what is measured against
             if m[0] in CLAUSE_STATUS and not LIST_OPENER.match(between) and any(
@@ -393,6 +396,11 @@ class SentenceReader:
         conditional = bool(self.conditions) and self.conditions[0] <= pos   # the ends are in order
         return status, conditional
 
+    def _after_own_figure(self, s: int, pos: int) -> bool:
+        """Does a figure stand before pos in its ；-item of the sentence starting at s?"""
+        item = self.text.rfind(";", s, pos) + 1 or s
+        return any(item <= a.start and a.end <= pos for a in self.amounts)
+
     def time_at(self, times: list[TimeRef], pos: int, ctx: Context) -> TimeRef | None:
         """The time of a figure at pos: the last time before it in the sentence, else the one in force."""
         before = [t for t in times if t.end <= pos and not t.compare and not t.event and not (
@@ -406,8 +414,10 @@ class SentenceReader:
             base = next((u for u in reversed(before[:-1]) if u.period not in SPECIAL_PERIODS), ctx.time)
             if last.period == WHOLE_YEAR:              # 2020年全年 / 下半年…，全年: the year in force
                 year = base.year if base and base.year else last.year
-                if base and base.implied and self.doc.month and not_yet_reported(base.period, self.doc.month):
-                    year -= 1                          # 前三季度…。全年… in a January article: last year
+                if base and base.implied and self.doc.month and self.doc.month <= REVIEW_MONTHS \
+                        and not_yet_reported(base.period, self.doc.month):
+                    year -= 1                          # 前三季度…。全年… in a January article: last year; 5月举行的
+                                                       # 大会…全年 in April: this year, 5月 is still to come
                 return TimeRef(last.start, last.end, year, str(year), False, True)
             if base is None or base.year is None:
                 return None
