@@ -65,6 +65,8 @@ NUMERAL_START = regex.compile(r"[\d一二两三四五六七八九十]")
 DIGIT = regex.compile(r"\d")
 HAN_TAIL = regex.compile(r"[\p{Han}]{1,6}")
 HAN_RUN = regex.compile(r"\p{Han}+")
+APPOSITION = 6                              # 特色产业石墨烯: the longest name after a kind of industry
+QUANTITY_LEAD = regex.compile(r"^[一两二三四五六七八九十]+[个大项类]")   # 一个特色产业…, 两大产业…
 DESTINATION = regex.compile(f"(?r)(?:{alternation(FIGURE_WORDS['destination_verbs'])})")   # the last one
 BEFORE_AMOUNT = regex.compile(r"(?:分别|均|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
 RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
@@ -1048,6 +1050,8 @@ class SentenceReader:
             if len(named) >= 2:
                 return named
         subject = p["subject"].match(words)
+        if subject and HAN_RUN.fullmatch(rest := words[subject.end():].strip()) and len(rest) <= APPOSITION:
+            return QUANTITY_LEAD.sub("", words.strip())   # 另一个特色产业石墨烯，上半年营收…: the industry named after
         return subject[0] if subject else ""
 
     def _respectively(self, cs: int, seg: str, n: int) -> list[str] | None:
