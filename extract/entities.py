@@ -163,7 +163,7 @@ PARKS_IN_GENERAL = "园区"
 PARK_WORDS = tuple(words()["anaphora"]["park"])
 REGIONS = ("province", "city", "county", "county-city")
 REGION_REACH = 4                           # 湖南将推动园区: a region this close before 园区 owns it
-SENTENCE_ENDS = "。！？!?\n"
+SENTENCE_END = regex.compile(r"[。！？!?\n]")
 # 长沙经开区党工委有关负责人在接受记者采访时表示: an official of the unit named right before speaks.
 SPEAKER = regex.compile(rf"[^,;。]{{0,12}}?(?:{alternation(ENTITY_WORDS['officials'])})[^;。]{{0,20}}?(?:表示|介绍|说|称|指出)")
 ORIGIN = regex.compile(alternation(words()["organisations"]["origin_heads"]))   # 上海籍项目, 无锡客商
@@ -504,6 +504,7 @@ class Entities:
         follows a paragraph on one of its counties."""
         out: list[Mention] = []
         paragraph, opener = -2, None             # the paragraph being read and its first mention
+        ends = [e.start() for e in SENTENCE_END.finditer(text)] if any(m.anaphor for m in raw) else []
         for m in raw:
             if (here := text.rfind("\n", 0, m.start)) != paragraph:
                 paragraph, opener = here, m
@@ -514,15 +515,16 @@ class Entities:
             if m.name in DISTRICT_WORDS:
                 targets = ("county", "park")
             speaker = None
+            sentence = ends[i - 1] if (i := bisect.bisect_left(ends, m.start)) else -1   # the end before its sentence
             if m.name[0] in SPEAKER_MARKS:
-                subject = Entities._speaking_for(text, out, m, targets) or (
+                subject = Entities._speaking_for(text, out, m, targets, sentence) or (
                     opener if opener is not m and not opener.anaphor and not opener.in_org
                     and opener.kind in targets else None)
                 speaker = subject or next((t for t in titled if t.kind in targets), None)
             if speaker:
                 out.append(Mention(m.start, m.end, speaker.name, targets[0], anaphor=True))
                 continue
-            if m.name == PARKS_IN_GENERAL and (region := Entities._region_of_parks(text, out, m)):
+            if m.name == PARKS_IN_GENERAL and (region := Entities._region_of_parks(text, out, m, sentence)):
                 out.append(Mention(m.start, m.end, region.name, region.kind, anaphor=True))
                 continue
             word = m.name.lstrip("该本全我这")   # 产业园 is the nearest …产业园 before any other park; 园区 any
@@ -543,9 +545,10 @@ class Entities:
         return out
 
     @staticmethod
-    def _speaking_for(text: str, out: list[Mention], m: Mention, targets: tuple[str, ...]) -> Mention | None:
-        """长沙经开区党工委有关负责人…表示，去年全区…: the unit whose official speaks in the sentence."""
-        sentence = max(text.rfind(c, 0, m.start) for c in SENTENCE_ENDS)
+    def _speaking_for(text: str, out: list[Mention], m: Mention, targets: tuple[str, ...],
+                      sentence: int) -> Mention | None:
+        """长沙经开区党工委有关负责人…表示，去年全区…: the unit whose official speaks in m's sentence
+        (`sentence`: where the sentence before it ends)."""
         for p in reversed(out):
             if p.end <= sentence:
                 break
@@ -554,10 +557,9 @@ class Entities:
         return None
 
     @staticmethod
-    def _region_of_parks(text: str, out: list[Mention], m: Mention) -> Mention | None:
+    def _region_of_parks(text: str, out: list[Mention], m: Mention, sentence: int) -> Mention | None:
         """全省园区实现…，园区实际使用外资…; 湖南将推动园区…: a bare 园区 after a region's parks
         taken together in its sentence, or right after a region, is that region's parks."""
-        sentence = max(text.rfind(c, 0, m.start) for c in SENTENCE_ENDS)
         for p in reversed(out):
             if p.end <= sentence:
                 break
