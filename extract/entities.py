@@ -45,7 +45,9 @@ NAME_STOP = {
     "town": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内"
                               "0123456789月日年县市区"),
 }
-NAME_WORDS = regex.compile(alternation(ENTITY_WORDS["name_words"]))
+# Words of names holding a character that otherwise ends a name: 大周再生…, 江西洪都精密制造有限公司
+# (都 before a noun is a name's; before 已, 是, 在… it is the adverb that ends one).
+NAME_WORDS = regex.compile(f"{alternation(ENTITY_WORDS['name_words'])}|(?<=\\p{{Han}})都(?![已是在有要将把能会为也还])")
 LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_adverbs'])})?"
                              f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
