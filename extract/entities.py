@@ -51,6 +51,7 @@ NAME_WORDS = regex.compile(f"{alternation(ENTITY_WORDS['name_words'])}|(?<=\\p{{
 LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_adverbs'])})?"
                              f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
+INDUSTRY = regex.compile(alternation(ENTITY_WORDS["industry_words"]))
 GENERIC_VENUE = regex.compile(alternation(ENTITY_WORDS["generic_venue_words"]))
 PROJECT = regex.compile(r"(?r)项目")                    # searched backwards: the nearest
 GENERIC_PROJECT = regex.compile(alternation(ENTITY_WORDS["generic_project_words"]))
@@ -314,6 +315,15 @@ def _known_names() -> frozenset[str]:
     return frozenset(aliases) | frozenset(aliases.values())
 
 
+def _occurrences(text: str, word: str, start: int) -> list[int]:
+    """Where word occurs in text[start:], left to right."""
+    out, i = [], text.find(word, start)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
+
+
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does [start, end) overlap one of the sorted, disjoint spans?"""
     i = bisect.bisect_right(spans, (start, 10**12)) - 1
@@ -398,7 +408,7 @@ class Entities:
         raw = self._drop_uncontexted_counties(raw)
         renamed = self._renamed_counties(raw)
         raw = [self._rename(m, renamed) for m in raw]
-        raw = self._group_parks(raw)
+        raw = self._with_bare_cores(text, start, self._group_parks(raw))
         pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)}
         titled = [Mention(m.start, m.end, short_names.get(name := self._canonical(self._rename(m, renamed).name), name),
                           m.kind, m.anaphor, m.in_org) for m in find_mentions(title) if not m.anaphor]
@@ -490,6 +500,22 @@ class Entities:
         self.grouped = best
         return [Mention(m.start, m.end, self._canonical(m.name), m.kind, m.anaphor)
                 if m.kind == "park" and not m.anaphor else m for m in raw]
+
+    @staticmethod
+    def _with_bare_cores(text: str, start: int, raw: list[Mention]) -> list[Mention]:
+        """洋浦经济开发区…。去年，洋浦完成…: a park's core name alone, opening a clause, names the
+        park, unless it is a place's name (苏州), a generic word or an industry (智能电气产业集群)."""
+        index = _place_index()[0]
+        cores = {core: m.name for m in raw if m.kind == "park" and not m.anaphor and len(core := _core(m.name)) >= 2
+                 and core not in index and not core.startswith(GENERIC_CORES) and not _starts_with_place(core)
+                 and not INDUSTRY.search(core)}
+        if not cores:
+            return raw
+        spans = [(m.start, m.end) for m in raw]
+        bare = [Mention(i, i + len(core), name, "park") for core, name in cores.items()
+                for i in _occurrences(text, core, start)
+                if (i == 0 or text[i - 1] in CLAUSE_PUNCTUATION) and not _covered(spans, i, i + len(core))]
+        return sorted(raw + bare, key=lambda m: m.start) if bare else raw
 
     def _canonical(self, name: str) -> str:
         aliases = entity_aliases()

@@ -82,8 +82,9 @@ NAMED_SET = regex.compile(r"(?P<items>[^,;:、]+(?:、[^,;:、]+)+?)(?:等)?(?P<
 COLLECTIVE = regex.compile(r"""
     (?:(?:\d+|[一二两三四五六七八九十]+)(?:家|个)|全国|全省|全市)
     (?P<name>\p{Han}{0,8}?(?:园区|开发区|高新区|百强县)) (?=合计|共计|总计|中,|整体)   # 45家园区合计, 参加考核的45家…园区中
-  | 全国 (?:\d+(?:家|个))? (?P<name>\p{Han}{2,8}?(?:园区|开发区|经开区|高新区)) (?=共?(?:实现|完成))
-""", regex.X)   # 全国230家国家级经开区实现…: the nation's zones are no region's; a region's own (全市12家…) are its
+  | (?:全国|(?P<region>全[省市区县])) (?:\d+(?:家|个))? (?P<name>\p{Han}{2,10}?(?:园区|开发区|经开区|高新区))
+    (?=共?(?:实现|完成))
+""", regex.X)   # 全国230家国家级经开区实现…, 全省13个自由贸易港重点园区实现…: the nation's, the province's set of zones
 SET_REFERENCE = regex.compile(r"[两三四五六七八九]大")   # 三大产业分别…: the set named before
 SET_INTRO = regex.compile(r"^.*?(?:形成|培育|打造|构建|发展|聚焦|拥有|有)")   # 园区已形成A、B、C…
 COUNTED_THING = regex.compile(r"项目|企业$")
@@ -480,13 +481,17 @@ class SentenceReader:
         zones or counties is the owner of its totals, named by its fullest name in the article."""
         if self.collective_sets is None:                # found once per article, most have none
             found = list(COLLECTIVE.finditer(self.text, self.doc.body_start))
+            names = [self._region_at(m.start()) + m["name"] if m["region"] else m["name"] for m in found]
             fullest: dict[str, str] = {}
-            for m in found:
-                head = m["name"][-2:]
-                fullest[head] = max(fullest.get(head, ""), m["name"], key=len)
-            self.collective_sets = [Mention(m.start("name"), m.end("name"), fullest[m["name"][-2:]], "collective")
-                                    for m in found]
+            for name in names:
+                fullest[name[-2:]] = max(fullest.get(name[-2:], ""), name, key=len)
+            self.collective_sets = [Mention(m.start("name"), m.end("name"), fullest[name[-2:]], "collective")
+                                    for m, name in zip(found, names)]
         return [m for m in self.collective_sets if s <= m.start < e]
+
+    def _region_at(self, i: int) -> str:
+        """The region that 全省/全市 at i names (海南省), or "" when the article names none."""
+        return next((m.name for m in self.entities.between(i, i + 2) if m.start == i), "")
 
     def _described(self, a: Amount, clause_end: int) -> tuple[int, int] | None:
         """The noun phrase that a figure and 的 describe (总投资35亿元的储能电池系统项目), up to the end
