@@ -85,6 +85,7 @@ COLLECTIVE = regex.compile(r"""
   | (?:全国|(?P<region>全[省市区县])) (?:\d+(?:家|个))? (?P<name>\p{Han}{2,10}?(?:园区|开发区|经开区|高新区))
     (?=共?(?:实现|完成))
 """, regex.X)   # 全国230家国家级经开区实现…, 全省13个自由贸易港重点园区实现…: the nation's, the province's set of zones
+SET_OF_ITEMS = regex.compile(r"^[两三四五六七八九十]大\p{Han}{0,4}?(?:产业|行业|板块|领域|集群)")
 SET_REFERENCE = regex.compile(r"[两三四五六七八九]大")   # 三大产业分别…: the set named before
 SET_INTRO = regex.compile(r"^.*?(?:形成|培育|打造|构建|发展|聚焦|拥有|有)")   # 园区已形成A、B、C…
 COUNTED_THING = regex.compile(r"项目|企业$")
@@ -137,6 +138,7 @@ SPAN_LEAD = regex.compile(r"^(?:[一二两三四五六七八九十]|\d{1,2})年"
 OF_GROWTH = regex.compile(r"的(?:增速|增长|增幅)")
 ADJUSTED = regex.compile(r"剔除[^,;]*?后")    # 剔除留抵退税因素后可比增长2.3%: the same figure, adjusted
 SPECIAL_PERIODS = (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR)
+DEADLINE = ("到", "至")                    # 到2025年: a year a plan reaches
 REVIEW_MONTHS = 2                           # articles of January and February look back on last year
 MEETING = regex.compile(r"\s*(?:上午|下午)?\s*(?:在[^,;。]{1,20})?(?:召开|举行|举办)")   # 去年12月28日召开的全会
 DECLINE_NARROWS = regex.compile(r"(?:降幅|跌幅|亏损).*(?:收窄|缩小|减少)")
@@ -304,6 +306,9 @@ def split_items(segment: str, n: int) -> list[str] | None:
         short = max(len(i) for i in items[:-1])
         shared = items[-1][short:] if len(items[-1]) > short + 1 else ""
         names = [i + shared for i in items[:-1]] + [items[-1]]
+        if (whole := SET_OF_ITEMS.search(shared)) and (what := clean_name(shared[whole.end():])):
+            names = [i + what for i in items[:-1]] + [items[-1][:-len(shared)] + what]   # A、B、C三大主导产业
+                                                                                       # 分别完成产值 → A产值
     names = [clean_name(nm) for nm in names]
     return names if all(len(nm) >= 2 for nm in names) else None
 
@@ -392,12 +397,19 @@ class SentenceReader:
             if kind == "future":
                 if DISPOSAL.search(between.split(",")[0]):
                     continue                     # 将项目招引放在首位: 将 as 把, not the future
-                kind = "expected" if p["outcome"].match(self.text, m.end()) or status == "expected" else "target"
+                kind = "expected" if status == "expected" or (p["outcome"].match(self.text, m.end())
+                                                             and not self._deadline_before(m.start())) else "target"
             status, governing = kind, m.end()              # 预计上半年…将保持7%左右的增速: still a forecast
         if status != "actual" and ALREADY.search(self.text, governing, pos):
             status = "actual"                    # 计划新开工项目已开工286个，开工率92.3%: done, whatever was planned
         conditional = bool(self.conditions) and self.conditions[0] <= pos   # the ends are in order
         return status, conditional
+
+    def _deadline_before(self, pos: int) -> bool:
+        """到2025年，…将达到6.5亿吨: a later year reached by (到, 至) makes 将 a plan's target."""
+        year = self.doc.year
+        return bool(year) and any(t.end <= pos and t.year and t.year > year and self.text[t.start - 1:t.start] in DEADLINE
+                                  for t in self.times)
 
     def _after_own_figure(self, s: int, pos: int) -> bool:
         """Does a figure stand before pos in its ；-item of the sentence starting at s?"""
@@ -1016,7 +1028,8 @@ class SentenceReader:
         for g in growths:
             subject = g.name.removesuffix("增速")
             match = [f for f in figures if f.role == "level" and f.growth is None and f.name and
-                     (f.name.endswith(subject) or subject.endswith(f.name))]
+                     (f.name.endswith(subject) or subject.endswith(f.name)
+                      or (len(subject) >= 2 and f.name.startswith(subject)))]   # 食品加工增长…: 食品加工产值
             if len(match) != 1:
                 return False
             targets.append(match[0])
