@@ -72,8 +72,8 @@ MAX_NAME = {"park": 14, "company": 18, "town": 3, "venue": 12}
 MAX_PROJECT = 20   # characters before 项目 in a project's name
 PROJECT_JOINERS = "及和与"   # inside a project's name when a whole phrase of a name stands before them
 MAX_ALIAS = 20    # the longest bracket read as another name of the mention before it
-# （以下简称“集聚区”）, （以下简称苏盐园区）, （以下简称“华拓新能”，股票代码688517）
-SHORT_NAME = regex.compile(r"\((?:以下)?简称[“\"]?(?P<short>[^“”\"(),;]{2,14})[”\"]?(?:[,;][^()]{0,24})?\)")
+# （以下简称“集聚区”）, （以下简称苏盐园区）, （以下简称“华拓新能”，股票代码688517）, （股票代码：688739，以下简称“万德精密”）
+SHORT_NAME = regex.compile(r"\((?:[^()]{0,24}?[,;])?(?:以下)?简称[“\"]?(?P<short>[^“”\"(),;]{2,14})[”\"]?(?:[,;][^()]{0,24})?\)")
 ROLE_NOUN = "企业"                     # 龙头企业, 配套企业 before a company's name
 
 

@@ -85,7 +85,7 @@ COLLECTIVE = regex.compile(r"""
   | (?:全国|(?P<region>全[省市区县])) (?:\d+(?:家|个))? (?P<name>\p{Han}{2,10}?(?:园区|开发区|经开区|高新区))
     (?=共?(?:实现|完成))
 """, regex.X)   # 全国230家国家级经开区实现…, 全省13个自由贸易港重点园区实现…: the nation's, the province's set of zones
-SET_OF_ITEMS = regex.compile(r"^[两三四五六七八九十]大\p{Han}{0,4}?(?:产业|行业|板块|领域|集群)")
+SET_OF_ITEMS = regex.compile(r"[两三四五六七八九十]大\p{Han}{0,4}?(?:产业|行业|板块|领域|集群)")
 SET_REFERENCE = regex.compile(r"[两三四五六七八九]大")   # 三大产业分别…: the set named before
 SET_INTRO = regex.compile(r"^.*?(?:形成|培育|打造|构建|发展|聚焦|拥有|有)")   # 园区已形成A、B、C…
 COUNTED_THING = regex.compile(r"项目|企业$")
@@ -306,9 +306,9 @@ def split_items(segment: str, n: int) -> list[str] | None:
         short = max(len(i) for i in items[:-1])
         shared = items[-1][short:] if len(items[-1]) > short + 1 else ""
         names = [i + shared for i in items[:-1]] + [items[-1]]
-        if (whole := SET_OF_ITEMS.search(shared)) and (what := clean_name(shared[whole.end():])):
-            names = [i + what for i in items[:-1]] + [items[-1][:-len(shared)] + what]   # A、B、C三大主导产业
-                                                                                       # 分别完成产值 → A产值
+        if (whole := SET_OF_ITEMS.search(items[-1])) and (what := clean_name(items[-1][whole.end():])):
+            names = [i + what for i in items[:-1]] + [items[-1][:whole.start()] + what]   # A、B、C三大主导产业
+                                                                                         # 分别完成产值 → A产值
     names = [clean_name(nm) for nm in names]
     return names if all(len(nm) >= 2 for nm in names) else None
 
@@ -918,7 +918,7 @@ class SentenceReader:
             name = topic + p["lead"].sub("", _strip_quotes(seg)).strip()   # 余额…，比年初增加1056亿元
         elif topic and name and PREDICATE_START.match(name) and not self._names_indicator(name):
             name = topic + name              # 存款余额1.2万亿元，比年初增加1056亿元
-        elif prev and 2 <= len(name) <= 3 and first.kind != "count" and prev.unit in COUNT_OF_THINGS \
+        elif prev and 2 <= len(name) <= 4 and first.kind != "count" and prev.unit in COUNT_OF_THINGS \
                 and COUNTED_THING.search(prev.name) and not self._describes_project(group[-1], ce):
             if n > 1 and len(last_level) == n:   # 装备、材料项目分别为8个、6个，总投资分别为118亿元、92亿元
                 return [(f.name + name, first.end) for f in last_level]
