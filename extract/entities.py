@@ -171,7 +171,7 @@ SENTENCE_END = regex.compile(r"[。！？!?\n]")
 SPEAKER = regex.compile(rf"[^,;。]{{0,12}}?(?:{alternation(ENTITY_WORDS['officials'])})[^;。]{{0,20}}?(?:表示|介绍|说|称|指出)")
 ORIGIN = regex.compile(alternation(words()["organisations"]["origin_heads"]))   # 上海籍项目, 无锡客商
 POOL = regex.compile(alternation(words()["entities"]["pool_markers"]))
-COMPARED = regex.compile(f"(?:{alternation(words()['entities']['compared_markers'])})$")
+COMPARED = regex.compile(f"(?:{alternation(words()['entities']['compared_markers'] + words()['entities']['partner_markers'])})$")
 SPEAKER_MARKS = tuple(words()["entities"]["speaker_marks"])
 
 
