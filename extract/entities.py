@@ -51,6 +51,7 @@ NAME_WORDS = regex.compile(f"{alternation(ENTITY_WORDS['name_words'])}|(?<=\\p{{
 LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_adverbs'])})?"
                              f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
+DESCRIPTIVE = regex.compile(alternation(ENTITY_WORDS["descriptive_cores"]))
 INDUSTRY = regex.compile(alternation(ENTITY_WORDS["industry_words"]))
 GENERIC_VENUE = regex.compile(alternation(ENTITY_WORDS["generic_venue_words"]))
 PROJECT = regex.compile(r"(?r)项目")                    # searched backwards: the nearest
@@ -162,6 +163,7 @@ ANAPHOR_TARGETS = {
     "province": ("province",), "company": ("company",), "town": ("town",),
 }
 DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
+FORMER = "原"
 PARKS_IN_GENERAL = "园区"
 PARK_WORDS = tuple(words()["anaphora"]["park"])
 REGIONS = ("province", "city", "county", "county-city")
@@ -222,8 +224,8 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
         place = _first_place(name, core_end)
         if place > 0 and name[place - 1] != "(":      # 中德(沈阳)…产业园 keeps its whole name
             name = name[place:]
-        if name.startswith(GENERIC_CORES):
-            return ""
+        if name.startswith(GENERIC_CORES) or DESCRIPTIVE.search(name):
+            return ""                        # 重点开发区, 江西首个国家级开发区: kinds and descriptions
     core = name[: -len(suffix)]
     if kind == "venue" and (len(core) < 2 or GENERIC_VENUE.search(core)):
         return ""                            # A级旅游景区, 热门景区: kinds of place, not names
@@ -409,7 +411,8 @@ class Entities:
         renamed = self._renamed_counties(raw)
         raw = [self._rename(m, renamed) for m in raw]
         raw = self._with_bare_cores(text, start, self._group_parks(raw))
-        pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)}
+        pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)
+                 or text.startswith(FORMER, m.start)}   # 原昌北经济开发区: a former name, not what 经开区 means later
         titled = [Mention(m.start, m.end, short_names.get(name := self._canonical(self._rename(m, renamed).name), name),
                           m.kind, m.anaphor, m.in_org) for m in find_mentions(title) if not m.anaphor]
         self.mentions = [m for m in self._resolve(text, raw, pools, titled) if not m.in_org]

@@ -22,7 +22,7 @@ import regex
 
 from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
-from .entities import Entities, Mention, project_before, project_subjects
+from .entities import REGIONS, Entities, Mention, project_before, project_subjects
 from .numbers import chinese_numeral
 from .schema import Fact
 from .tables import GROWTH_LABEL, TableCell, find_table_cells
@@ -82,7 +82,7 @@ SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成
 NAMED_SET = regex.compile(r"(?P<items>[^,;:、]+(?:、[^,;:、]+)+?)(?:等)?(?P<n>[两三四五六七八九])大")   # A、B、C三大产业
 COLLECTIVE = regex.compile(r"""
     (?:(?:\d+|[一二两三四五六七八九十]+)(?:家|个)|全国|全省|全市)
-    (?P<name>\p{Han}{0,8}?(?:园区|开发区|高新区|百强县)) (?=合计|共计|总计|中,|整体)   # 45家园区合计, 参加考核的45家…园区中
+    (?P<name>\p{Han}{0,8}?(?:园区|开发区|高新区|保税区|百强县)) (?=合计|共计|总计|中,|整体)   # 45家园区合计, 5个综合保税区合计
   | (?:全国|(?P<region>全[省市区县])) (?:\d+(?:家|个))? (?P<name>\p{Han}{2,10}?(?:园区|开发区|经开区|高新区))
     (?=共?(?:实现|完成))
 """, regex.X)   # 全国230家国家级经开区实现…, 全省13个自由贸易港重点园区实现…: the nation's, the province's set of zones
@@ -230,6 +230,7 @@ class Context:
     entity: str = ""
     stage: str = ""
     paragraph: int = -1
+    opener: str = ""            # the owner of the paragraph's first figures
     heading_time: TimeRef | None = None   # the time in force at a heading that ends with a colon
 
 
@@ -497,7 +498,7 @@ class SentenceReader:
         zones or counties is the owner of its totals, named by its fullest name in the article."""
         if self.collective_sets is None:                # found once per article, most have none
             found = list(COLLECTIVE.finditer(self.text, self.doc.body_start))
-            names = [self._region_at(m.start()) + m["name"] if m["region"] else m["name"] for m in found]
+            names = [self._region_at(m.start()) + m["name"] for m in found]
             fullest: dict[str, str] = {}
             for name in names:
                 fullest[name[-2:]] = max(fullest.get(name[-2:], ""), name, key=len)
@@ -506,8 +507,10 @@ class SentenceReader:
         return [m for m in self.collective_sets if s <= m.start < e]
 
     def _region_at(self, i: int) -> str:
-        """The region that 全省/全市 at i names (海南省), or "" when the article names none."""
-        return next((m.name for m in self.entities.between(i, i + 2) if m.start == i), "")
+        """The region whose set of zones starts at i: named by 全省 at i (海南省) or right before i
+        (河南省5个综合保税区), else ""."""
+        return next((m.name for m in self.entities.between(max(0, i - MAX_NAME), i + 2)
+                     if (m.start == i or m.end == i) and m.kind in REGIONS), "")
 
     def _described(self, a: Amount, clause_end: int) -> tuple[int, int] | None:
         """The noun phrase that a figure and 的 describe (总投资35亿元的储能电池系统项目), up to the end
@@ -1237,13 +1240,14 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         s, e = m.span()
         paragraph = text.rfind("\n", doc.body_start, s)
         if paragraph != ctx.paragraph:
-            ctx.paragraph, ctx.topic, ctx.entity = paragraph, "", ""
+            ctx.paragraph, ctx.topic, ctx.entity, ctx.opener = paragraph, "", "", ""
             if not ITEM_MARK.match(text, s):
                 ctx.heading_time = None
             elif ctx.heading_time:               # 2022年主要指标：⏎——贵阳…今年是…⏎——遵义…: each item
                 ctx.time = ctx.heading_time      # of the list starts again from the heading's time
         if (opener := BREAKDOWN.match(text, s, e)) and not REGIONAL.search(opener[0]):
-            ctx.entity = ""                    # …龙口市…。从结构看，制造业…: the whole again, not the last part
+            ctx.entity = ctx.opener            # …龙口市…。从结构看，制造业…: the paragraph's subject (or the
+                                               # whole) again, not the last part
         here = amounts[bisect.bisect_left(amount_starts, s):bisect.bisect_left(amount_starts, e)]
         when = times[bisect.bisect_left(time_starts, s):bisect.bisect_left(time_starts, e)]
         for t in when:                         # 去年12月28日召开的会议…今年以来: 今年 is the meeting's year
@@ -1267,6 +1271,7 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         owners = [f.entity for f in found if not f.entity.endswith(PROJECT_END)]
         if owners:                             # a project owns its own figures, not the next sentence's
             ctx.entity = owners[-1]
+            ctx.opener = ctx.opener or owners[0]
         elif not found:
             named = [m for m in entities.between(s, e) if m.name]
             ctx.entity = named[0].name if named else ctx.entity
