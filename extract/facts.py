@@ -83,8 +83,9 @@ NAMED_SET = regex.compile(r"(?P<items>[^,;:、]+(?:、[^,;:、]+)+?)(?:等)?(?P<
 COLLECTIVE = regex.compile(r"""
     (?:(?:\d+|[一二两三四五六七八九十]+)(?:家|个)|全国|全省|全市)
     (?P<name>\p{Han}{0,8}?(?:园区|开发区|高新区|保税区|百强县)) (?=合计|共计|总计|中,|整体)   # 45家园区合计, 5个综合保税区合计
-  | (?:全国|(?P<region>全[省市区县])) (?:\d+(?:家|个))? (?P<name>\p{Han}{2,10}?(?:园区|开发区|经开区|高新区))
+  | (?:全国|全[省市区县]) (?:\d+(?:家|个))? (?P<name>\p{Han}{2,10}?(?:园区|开发区|经开区|高新区))
     (?=共?(?:实现|完成))
+  | (?P<name>(?:全国)?百强县)                    # 百强县地区生产总值合计…: a ranking's counties, always a set
 """, regex.X)   # 全国230家国家级经开区实现…, 全省13个自由贸易港重点园区实现…: the nation's, the province's set of zones
 SET_OF_ITEMS = regex.compile(r"[两三四五六七八九十]大\p{Han}{0,4}?(?:产业|行业|板块|领域|集群)")
 SET_REFERENCE = regex.compile(r"[两三四五六七八九]大")   # 三大产业分别…: the set named before
@@ -873,7 +874,7 @@ class SentenceReader:
         p = _patterns()
         n = len(group)
         first = group[0]
-        noun, noun_end = self.noun_after(group[-1], ce) if n == 1 else ("", first.end)
+        noun, noun_end = self.noun_after(group[-1], ce) if n == 1 or first.kind == "count" else ("", first.end)
         if first.kind != "count" and self._is_label(group[-1]):
             return None                          # 10亿元项目, 1000万美元以上新设外资项目: a class of things
         if noun:
@@ -892,7 +893,7 @@ class SentenceReader:
             verb = clean_name(seg)
             short = len(noun) <= 2               # 带动种植户一千二百余户增收: the noun stands before
             name = noun if not verb or (len(verb) > 6 and not short) or verb == noun else verb + noun
-            return [(clean_name(name) or noun, noun_end)]
+            return [(clean_name(name) or noun, noun_end)] * n   # 分别有23个、18个、13个县(市)入选: one noun for all
         name = clean_name(seg)
         if n == 1 and MEASURE_END.search(name) and (described := self._described_thing(first, ce)):
             return [(described + SETTING_UP.split(name)[-1], first.end)]   # 设立规模50亿元的产业协同基金: its 规模
