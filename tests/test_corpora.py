@@ -31,7 +31,7 @@ CORPORA = {
     "seeds": (ROOT / "data" / "raw", DATA / "gold" / "seeds.csv", SEED_TARGETS),
     "dev": (DATA / "dev", DATA / "gold" / "dev.csv", WIDER_TARGETS),
     **{name: (DATA / name, DATA / name / "gold.csv", WIDER_TARGETS)   # sets written blind to the rules
-       for name in ["heldout"] + [f"heldout{n}" for n in range(2, 35)]},
+       for name in ["heldout"] + [f"heldout{n}" for n in range(2, 37)]},
 }
 
 
@@ -48,7 +48,10 @@ def _scored(name: str) -> tuple[dict, pd.DataFrame]:
 
 
 # Sets below a target, each with what keeps it there; strict, so that reaching the target shows.
-SHORT_OF_TARGET: dict[str, str] = {}
+SHORT_OF_TARGET = {
+    "heldout35": "entity 0.85: figures of a regional grouping (成渝地区双城经济圈, 万达开川渝统筹发展示范区) go to "
+                 "the cities inside it; such names are read as context far more often than as owners",
+}
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=SHORT_OF_TARGET[n], strict=True))
