@@ -55,6 +55,8 @@ DESCRIPTIVE = regex.compile(alternation(ENTITY_WORDS["descriptive_cores"]))
 INDUSTRY = regex.compile(alternation(ENTITY_WORDS["industry_words"]))
 GENERIC_VENUE = regex.compile(alternation(ENTITY_WORDS["generic_venue_words"]))
 PROJECT = regex.compile(r"(?r)项目")                    # searched backwards: the nearest
+PROJECT_HEADS = tuple(ENTITY_WORDS["project_heads"])
+FACILITY = regex.compile(f"(?r){alternation(list(PROJECT_HEADS))}")   # a project or a facility: 基地, 中心
 GENERIC_PROJECT = regex.compile(alternation(ENTITY_WORDS["generic_project_words"]))
 CAPITAL_ORIGIN = regex.compile(alternation(ENTITY_WORDS["capital_origins"]))
 CURRENCY_BEFORE_YUAN = set("0123456789亿万千百美欧港日韩")   # 亿元, 美元, 日元: money, not a name
@@ -238,10 +240,10 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
 
 
 def project_before(text: str, floor: int, pos: int) -> str:
-    """The nearest named project in text[floor:pos] (总投资22亿元的新能源电池结构件项目), or "" when
-    the nearest 项目 names a kind of project (新开工项目, 亿元以上项目). A bare 项目 (…项目，总投资…，
-    项目建成达产后) points back to the one before it."""
-    for m in PROJECT.finditer(text, floor, pos):
+    """The nearest named project or facility in text[floor:pos] (总投资22亿元的新能源电池结构件项目,
+    总投资18.6亿元的和晟创新药研发中心), or "" when the nearest 项目 names a kind of project (新开工项目,
+    亿元以上项目). A bare 项目 (…项目，总投资…，项目建成达产后) points back to the one before it."""
+    for m in FACILITY.finditer(text, floor, pos):
         name = _project_name(text, floor, m)[1]
         if name or m.start() > floor and text[m.start() - 1] not in NAME_STOP["park"]:
             return name
@@ -269,6 +271,8 @@ def _project_name(text: str, floor: int, m: regex.Match) -> tuple[int, str]:
     i = _name_chars("park").match(text, limit, m.start()).start()
     while i - 2 >= limit and text[i - 1] == "元" and text[i - 2] not in CURRENCY_BEFORE_YUAN:
         i = _name_chars("park").match(text, limit, i - 1).start()   # 晟元汽车电子项目: 元 in a name
+    if text[i - 1:i] in PROJECT_JOINERS and text[i - 2:i - 1] == "的":
+        i -= 1                                   # 总投资18.6亿元的和晟创新药研发中心: 的 is no list, 和 is the name's
     while i - 1 > limit and text[i - 1] in PROJECT_JOINERS:
         j = _name_chars("park").match(text, limit, i - 1).start()
         if i - 1 - j < 2 or j == limit or not (text[j - 1] in SUBJECT_OPENERS or text[j - 1].isdigit()):

@@ -22,7 +22,7 @@ import regex
 
 from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
-from .entities import REGIONS, Entities, Mention, project_before, project_subjects
+from .entities import PROJECT_HEADS, REGIONS, Entities, Mention, project_before, project_subjects
 from .numbers import chinese_numeral
 from .schema import Fact
 from .tables import GROWTH_LABEL, TableCell, find_table_cells
@@ -91,7 +91,7 @@ SET_OF_ITEMS = regex.compile(r"[两三四五六七八九十]大\p{Han}{0,4}?(?:�
 SET_REFERENCE = regex.compile(r"[两三四五六七八九]大")   # 三大产业分别…: the set named before
 SET_INTRO = regex.compile(r"^.*?(?:形成|培育|打造|构建|发展|聚焦|拥有|有)")   # 园区已形成A、B、C…
 COUNTED_THING = regex.compile(r"项目|企业$")
-PROJECT_END = "项目"                    # a project owns its own figures, not the next sentence's
+PROJECT_END = PROJECT_HEADS               # a project or facility owns its own figures, not the next sentence's
 OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value's time
 OLD_VALUE_PHRASE = regex.compile(r"(?<=\p{Han}{2})(?:由|从)\p{Han}*$")   # …由建园之初: when, not what
 MONTH_ON_MONTH = "环比"

@@ -114,10 +114,12 @@ def test_charts_render_chinese_and_a_filter_applies(server: str):
             page.wait_for_function("() => decodeURIComponent(location.search)"
                                    ".includes('entity=苏州工业园区')", timeout=30_000)
             page.get_by_text("The filters show").wait_for(timeout=30_000)
-            page.wait_for_function(  # the first value chart's legend names that entity only
-                """() => [...document.querySelector('.js-plotly-plot')
-                             .querySelectorAll('.legendtext')]
-                        .map(t => t.textContent).join() === '苏州工业园区'""", timeout=30_000)
+            page.wait_for_function(  # the first value chart's legend names that entity only (charts
+                """() => {               // are briefly absent while the page reruns)
+                    const chart = document.querySelector('.js-plotly-plot');
+                    return !!chart && [...chart.querySelectorAll('.legendtext')]
+                        .map(t => t.textContent).join() === '苏州工业园区';
+                }""", timeout=30_000)
             page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
 
             dialogs: list[str] = []
