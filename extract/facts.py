@@ -128,6 +128,9 @@ NEW = regex.compile(f"^(?:{alternation(FIGURE_WORDS['new_prefixes'])})")
 TOTAL = regex.compile(alternation(FIGURE_WORDS["totals"]))
 CLAUSE_STATUS = tuple(FIGURE_WORDS["clause_status"])   # unless they open a list: 目标是：…；…
 CLAUSE_BREAK = regex.compile(r"[,;]")
+GOAL_END = regex.compile(f"(?:{alternation(FIGURE_WORDS['goal_nouns'])})$")
+GOAL = "目标"
+MAX_GOAL_WORDS = 8                           # 对照年初确定的: the longest words before a goal that name nothing
 GOAL_AFTER = regex.compile(f"(?:以上|左右)?的?(?:{alternation(FIGURE_WORDS['goal_nouns'])})")   # …的目标, 2亿美元任务
 ALREADY = regex.compile(r"已经?(?!达|超|突破)")
 MEASURED_AGAINST = regex.compile(f"(?:{alternation(FIGURE_WORDS['measured_against'])})[^,;]{{0,4}}$")
@@ -913,6 +916,9 @@ class SentenceReader:
             name = NEW.sub("", prev.name) + total[0]   # 新增企业58家，累计达到968家
         elif prev and stage and STAGE.match(prev.name) and prev.amount.kind == first.kind:
             name = stage[0] + prev.name[STAGE.match(prev.name).end():]   # 新开工X项目11个、竣工8个
+        elif prev and prev.amount.kind == first.kind and len(name) <= MAX_GOAL_WORDS and not self._names_indicator(name) \
+                and (GOAL_END.search(name) or GOAL_AFTER.match(self.text, first.outer_end)):
+            name = prev.name + GOAL                # …1286.4亿元，完成年度目标2450亿元的52.5%: the same indicator's goal
         elif prev and name in FIGURE_WORDS["attributes"] and prev.amount.kind != first.kind:
             name = MEASURE_END.sub("", prev.name) + name   # 苹果出口12.3万吨，价值9.6亿元; 大豆种植面积162万亩，产量…
         elif 2 <= len(name) <= 4 and (same := self._named_alike(name, first)):
