@@ -1007,10 +1007,11 @@ class SentenceReader:
         if noun:                                 # 近两成产品出口: the share of what follows
             return [(noun[0][:MAX_NAME] + "占比", first.end)] * n
         starts_predicate = PREDICATE_START.match(pred or "占")
+        measured = topic.removesuffix(GOAL)     # the goal just read is the indicator's (…目标2450亿元的52.5%)
         if pred in GOALS and topic:              # 实际使用外资…，完成全年2亿美元任务的93%
-            name = topic + "完成" + pred
+            name = measured + "完成" + pred
         elif not pred and topic and self._share_of_goal(first):
-            name = topic + "完成率"               # 完成全年目标任务(240亿元)的77.7%, 完成年初预算71.5亿元的81.6%
+            name = measured + "完成率"            # 完成全年目标任务(240亿元)的77.7%, 完成年初预算71.5亿元的81.6%
         elif starts_predicate and topic:
             name = topic + (pred if pred not in ("占", "") else "占比")
         else:
