@@ -164,7 +164,7 @@ ANAPHOR_TARGETS = {
     "park": ("park",), "city": ("city", "county-city"), "county": ("county",),
     "province": ("province",), "company": ("company",), "town": ("town",),
 }
-DISTRICT_WORDS = {"该区", "我区", "全区", "本区"}
+DISTRICT_WORDS = {"该区", "我区", "全区", "本区", "区内"}
 FORMER = "原"
 PARKS_IN_GENERAL = "园区"
 PARK_WORDS = tuple(words()["anaphora"]["park"])
