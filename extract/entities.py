@@ -231,6 +231,9 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
     core = name[: -len(suffix)]
     if kind == "venue" and (len(core) < 2 or GENERIC_VENUE.search(core)):
         return ""                            # A级旅游景区, 热门景区: kinds of place, not names
+    if kind == "town":
+        name = name.lstrip(TOWN_NAME_ENDS)   # 修文县六屯镇: the walk went on through the county's name
+        core = name[: -len(suffix)]
     if kind == "town" and (not core or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集农"):
         return ""                            # 城镇, 乡镇, 特色小镇, 农村: kinds of place, not names
     if kind == "company" and (role := core.rfind(ROLE_NOUN)) >= 0 and len(core) - role - len(ROLE_NOUN) >= 4:
@@ -417,8 +420,11 @@ class Entities:
         raw = self._with_bare_cores(text, start, self._group_parks(raw))
         pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)
                  or text.startswith(FORMER, m.start)}   # 原昌北经济开发区: a former name, not what 经开区 means later
+        in_title = [m for m in find_mentions(title) if not m.anaphor]
+        kept = {id(m) for m in self._drop_uncontexted_counties(in_title + raw)}   # 富民产业链: no 富民县 here,
         titled = [Mention(m.start, m.end, short_names.get(name := self._canonical(self._rename(m, renamed).name), name),
-                          m.kind, m.anaphor, m.in_org) for m in find_mentions(title) if not m.anaphor]
+                          m.kind, m.anaphor, m.in_org) for m in in_title       # but 攸县经济运行情况: a county
+                  if id(m) in kept or m.end - m.start == len(m.name)]          # by its full name
         self.mentions = [m for m in self._resolve(text, raw, pools, titled) if not m.in_org]
         self.starts = [m.start for m in self.mentions]
         counts = Counter(m.name for m in self.mentions if m.name)

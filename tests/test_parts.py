@@ -134,6 +134,7 @@ def test_not_amounts(text: str) -> None:
     ("博鳌乐城国际医疗旅游先行区营业收入", ["博鳌乐城国际医疗旅游先行区"]),
     ("成为江西首个国家级开发区", ["江西省"]),
     ("在全省产业转移工业园年度考核中排名第三", []),
+    ("贵阳市修文县六屯镇大木村", ["贵阳市", "修文县", "六屯镇", "大木村"]),
 ])
 def test_mentions(text: str, names: list[str]) -> None:
     assert [m.name for m in Entities(text, 0).mentions if not m.anaphor] == names
