@@ -33,6 +33,7 @@ CLASSIFIERS = "家个座所"
 TOWN_NAME_ENDS = "市县"                    # that end a county's name, and some towns' names before 镇
 AUTONOMOUS = ("自治州", "自治县", "自治旗")   # also named by place and kind (德宏州, 屏边县)
 FROM = "从"                                 # 菏泽市从青岛引进项目: where things come from, never an owner
+TITLE_SPACES = {" ", "\u3000"}
 AFTER_TIME = set("年月度")                 # 2023年, 一季度 end a time that a subject may follow
 # Characters that cannot be inside a name: they end the walk left from a suffix.
 PUNCTUATION = set("，,。；;：:！!？?“”‘’\"'《》〈〉【】「」、▲●■◆★☆ \t\n")
@@ -324,6 +325,12 @@ def _known_names() -> frozenset[str]:
     return frozenset(aliases) | frozenset(aliases.values())
 
 
+def _heads_title(title: str, m: Mention) -> bool:
+    """Does a county named in a title without its city stand as the title's subject (泰兴上半年…,
+    2023年攸县…, 1—11月攸县经济运行情况), rather than inside a phrase (串起富民产业链)?"""
+    return m.start == 0 or title[m.start - 1] in CLAUSE_PUNCTUATION | AFTER_TIME | TITLE_SPACES
+
+
 def _occurrences(text: str, word: str, start: int) -> list[int]:
     """Where word occurs in text[start:], left to right."""
     out, i = [], text.find(word, start)
@@ -421,10 +428,10 @@ class Entities:
         pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)
                  or text.startswith(FORMER, m.start)}   # 原昌北经济开发区: a former name, not what 经开区 means later
         in_title = [m for m in find_mentions(title) if not m.anaphor]
-        kept = {id(m) for m in self._drop_uncontexted_counties(in_title + raw)}   # 富民产业链: no 富民县 here,
+        kept = {id(m) for m in self._drop_uncontexted_counties(in_title + raw)}
         titled = [Mention(m.start, m.end, short_names.get(name := self._canonical(self._rename(m, renamed).name), name),
-                          m.kind, m.anaphor, m.in_org) for m in in_title       # but 攸县经济运行情况: a county
-                  if id(m) in kept or m.end - m.start == len(m.name)]          # by its full name
+                          m.kind, m.anaphor, m.in_org) for m in in_title
+                  if id(m) in kept or _heads_title(title, m)]
         self.mentions = [m for m in self._resolve(text, raw, pools, titled) if not m.in_org]
         self.starts = [m.start for m in self.mentions]
         counts = Counter(m.name for m in self.mentions if m.name)
