@@ -22,6 +22,7 @@ from .vocabulary import alternation, entity_aliases, places, words
 
 ENTITY_WORDS = words()["entities"]     # the word lists of vocab/words.toml these rules use
 PARK_SUFFIXES = ENTITY_WORDS["park_suffixes"]
+SUFFIX_WORDS = tuple(PARK_SUFFIXES)
 GENERIC_PARK_SUFFIXES = tuple(ENTITY_WORDS["generic_park_suffixes"])
 COMPANY_SUFFIXES = ENTITY_WORDS["company_suffixes"]
 TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
@@ -386,8 +387,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
              or any(c.endswith(_core(f.name)) and c[: -len(_core(f.name))] in strong for c in cores)]
     spans = [(f.start, f.end) for f in found]
     for ps, pe in place_hits:
-        if _covered(spans, ps, pe):
-            continue
+        if _covered(spans, ps, pe) or text.startswith(SUFFIX_WORDS, ps):
+            continue                       # 合作区: a park word, not 合作 (a county in Gansu)
         full, level, parent = index[text[ps:pe]]
         if level == "county" and not full.endswith("市") and text.startswith("市", pe) and pe - ps >= 2 \
                 and text[ps:pe] != full:
