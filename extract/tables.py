@@ -1,5 +1,6 @@
 """Tables laid out as text: a unit line, a header of column labels, then rows of a name and bare
-numbers, the columns apart by tabs or runs of spaces (statistics releases, company reports).
+numbers, the columns apart by tabs or runs of spaces (statistics releases, company reports). A
+header whose labels carry their units (区县　地区生产总值（亿元）　增速（%）) needs no unit line.
 
     单位：亿元
     指标名称	1-10月累计	同比增长%
@@ -31,6 +32,9 @@ GROWTH_LABEL = regex.compile(r"增长|增减|增速|幅度|同比|±|%")
 ROW_LEAD = regex.compile(r"^(?:其中[:：]?|#)\s*")       # 其中：工业投资 is a row named 工业投资
 YEAR = regex.compile(r"(?:19|20)\d{2}")                  # a column of a year: 2023年
 UNIT_IN_NAME = regex.compile(r"[(](?P<unit>[^()]{1,6})[)]$")   # 基本每股收益(元/股)
+# A header of column labels that carry their units, no digits (区县　地区生产总值（亿元）　增速（%）).
+LABELLED_HEADER = regex.compile(r"^[^\n\d]*\([^()\n]{1,6}\)[^\n\d]*$", regex.M)
+UNIT_IN_LABEL = regex.compile(r"\(([^()]{1,6})\)")
 MAX_ROWS = 60                                            # a table ends by then if no blank line came
 
 
@@ -56,39 +60,58 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def find_table_cells(text: str, start: int = 0) -> list[TableCell]:
-    """The numbers of every table in text[start:] that follows a unit line."""
+    """The numbers of every table in text[start:] that follows a unit line, or whose header gives
+    each column its unit (区县　地区生产总值(亿元)　增速(%))."""
     out: list[TableCell] = []
     for unit_line in UNIT_LINE.finditer(text, start):
         unit = unit_line["unit"]
-        if not split_unit(unit)[1]:
+        if split_unit(unit)[1]:
+            out += _table(text, text.find("\n", unit_line.end()) + 1, unit)
+    for header in LABELLED_HEADER.finditer(text, start):
+        if not UNIT_LINE.match(text, text.rfind("\n", 0, max(0, header.start() - 1)) + 1) \
+                and any(split_unit(u)[1] for u in UNIT_IN_LABEL.findall(header[0])):
+            out += _table(text, header.start(), "")
+    return sorted(out, key=lambda c: c.start)
+
+
+def _table(text: str, pos: int, unit: str) -> list[TableCell]:
+    """The cells of the table whose header is the first line at or after pos; `unit` is the unit
+    line's, "" when each column's label gives its own."""
+    out: list[TableCell] = []
+    header: list[str] = []
+    header_line = (0, 0)
+    parent = ""
+    for line in text[pos:].split("\n")[:MAX_ROWS]:
+        line_start, pos = pos, pos + len(line) + 1
+        cells = _cells(line, line_start)
+        if not cells:
+            if not unit and header:
+                break                                    # a blank line ends a table of labelled columns
+            header = []                                  # a blank line: another table of the unit may follow
             continue
-        lines = text[unit_line.end():].split("\n")[1:MAX_ROWS]
-        pos = text.find("\n", unit_line.end()) + 1
-        header: list[str] = []
-        header_line = (0, 0)
-        parent = ""
-        for line in lines:
-            line_start, pos = pos, pos + len(line) + 1
-            cells = _cells(line, line_start)
-            if not cells:
-                header = []                              # a blank line: another table of the unit may follow
-                continue
-            numbers = [NUMBER.fullmatch(c[2]) is not None for c in cells]
-            if not header:
-                if len(cells) < 2 or any(numbers):
-                    break                                # no header of labels: no (more) table
-                header, header_line = [c[2] for c in cells], (line_start, line_start + len(line))
-                continue
-            if len(cells) != len(header) or numbers[0] or not any(numbers[1:]):
-                if not any(numbers):
-                    break                                # a line of text: the table is over
-                continue                                 # a row this reader cannot align
-            child = bool(ROW_LEAD.match(cells[0][2])) or (cells[0][0] > line_start and parent != "")
-            row = _row_cells(cells, header, unit, (line_start, line_start + len(line)), parent if child else "",
-                             header_line)
-            parent = parent if child else ROW_LEAD.sub("", cells[0][2]).strip()
-            out += row
+        numbers = [NUMBER.fullmatch(c[2]) is not None for c in cells]
+        if not header:
+            if len(cells) < 2 or any(numbers):
+                break                                    # no header of labels: no (more) table
+            header, header_line = [c[2] for c in cells], (line_start, line_start + len(line))
+            continue
+        if len(cells) != len(header) or numbers[0] or not any(numbers[1:]):
+            if not any(numbers):
+                break                                    # a line of text: the table is over
+            continue                                     # a row this reader cannot align
+        child = bool(ROW_LEAD.match(cells[0][2])) or (cells[0][0] > line_start and parent != "")
+        out += _row_cells(cells, header, unit, (line_start, line_start + len(line)), parent if child else "",
+                          header_line)
+        parent = parent if child else ROW_LEAD.sub("", cells[0][2]).strip()
     return out
+
+
+def _labelled_unit(label: str, unit: str) -> tuple[str, str]:
+    """A column's label and unit: 地区生产总值(亿元) → (地区生产总值, 亿元); else the table's unit."""
+    own = UNIT_IN_NAME.search(label)
+    if own and split_unit(own["unit"])[1]:
+        return label[: own.start()], own["unit"]
+    return label, unit
 
 
 def _row_cells(cells: list[tuple[int, int, str]], header: list[str], unit: str,
@@ -108,9 +131,10 @@ def _row_cells(cells: list[tuple[int, int, str]], header: list[str], unit: str,
                      default=latest if latest is not None else j - 1)
             growths.setdefault(of, (j, float(cells[j][2].rstrip("%").replace(",", ""))))
     out = [TableCell(cells[i][0], cells[i][1], float(number[0].rstrip("%").replace(",", "")),
-                     "%" if number["pct"] else unit, name, header[i], growths[i][1] if i in growths else None,
+                     "%" if number["pct"] else column_unit, name, label, growths[i][1] if i in growths else None,
                      row, parent, header_line)
-           for i in values if (number := NUMBER.fullmatch(cells[i][2]))]
+           for i in values if (number := NUMBER.fullmatch(cells[i][2]))
+           for label, column_unit in [_labelled_unit(header[i], unit)] if column_unit]
     for i, (j, change) in growths.items():
         if not NUMBER.fullmatch(cells[i][2]):      # 固定资产投资　—　—　9.2: only its change is given
             out.append(TableCell(cells[j][0], cells[j][1], change, "%", name, header[j], change, row, parent,
