@@ -23,6 +23,8 @@ from .vocabulary import alternation, entity_aliases, places, words
 ENTITY_WORDS = words()["entities"]     # the word lists of vocab/words.toml these rules use
 PARK_SUFFIXES = ENTITY_WORDS["park_suffixes"]
 SUFFIX_WORDS = tuple(PARK_SUFFIXES)
+PART = "part"                              # the kind of a park's listed part (城东园)
+LISTED_PARTS = regex.compile(r"(?:(?P<part>\p{Han}{2}园)[、和及])+(?P<part>\p{Han}{2}园)(?!\p{Han})")   # 城东园、城西园和石庄园
 GENERIC_PARK_SUFFIXES = tuple(ENTITY_WORDS["generic_park_suffixes"])
 COMPANY_SUFFIXES = ENTITY_WORDS["company_suffixes"]
 TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
@@ -50,6 +52,7 @@ NAME_STOP = {
 # Words of names holding a character that otherwise ends a name: 大周再生…, 江西洪都精密制造有限公司
 # (都 before a noun is a name's; before 已, 是, 在… it is the adverb that ends one).
 NAME_WORDS = regex.compile(f"{alternation(ENTITY_WORDS['name_words'])}|(?<=\\p{{Han}})都(?![已是在有要将把能会为也还])")
+INNER_VERB = regex.compile(f"(?r){alternation(ENTITY_WORDS['inner_verbs'])}")   # searched backwards: the last
 LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_adverbs'])})?"
                              f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
@@ -89,7 +92,7 @@ class Mention:
     start: int
     end: int
     name: str      # canonical name, or the anaphor word until resolved
-    kind: str      # province, city, county, park, company
+    kind: str      # province, city, county, park, part, company, town, venue
     anaphor: bool = False
     in_org: bool = False   # 东台市统计局, 上海籍项目: an organisation or where things come from; never an owner
 
@@ -212,6 +215,8 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
     """The name within the run of name characters before and with its suffix (a park's name
     recurs through an article, so each run is trimmed once)."""
     name = name.lstrip("()—")                 # ——陇原光伏科技有限公司: a list item's dash
+    if inner := INNER_VERB.search(name):
+        name = name[inner.end():]            # 崇仁县召开工业园区上半年…会: the name starts after the verb
     verb = LEADING_VERB.match(name)
     if verb:
         name = name[verb.end():]
@@ -425,7 +430,7 @@ class Entities:
         raw = self._drop_uncontexted_counties(raw)
         renamed = self._renamed_counties(raw)
         raw = [self._rename(m, renamed) for m in raw]
-        raw = self._with_bare_cores(text, start, self._group_parks(raw))
+        raw = self._with_listed_parts(text, start, self._with_bare_cores(text, start, self._group_parks(raw)))
         pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)
                  or text.startswith(FORMER, m.start)}   # 原昌北经济开发区: a former name, not what 经开区 means later
         in_title = [m for m in find_mentions(title) if not m.anaphor]
@@ -435,7 +440,7 @@ class Entities:
                   if id(m) in kept or _heads_title(title, m)]
         self.mentions = [m for m in self._resolve(text, raw, pools, titled) if not m.in_org]
         self.starts = [m.start for m in self.mentions]
-        counts = Counter(m.name for m in self.mentions if m.name)
+        counts = Counter(m.name for m in self.mentions if m.name and m.kind != PART)
         for m in titled:
             if not m.in_org:
                 counts[m.name] += 3
@@ -537,6 +542,20 @@ class Entities:
                 for i in _occurrences(text, core, start)
                 if (i == 0 or text[i - 1] in CLAUSE_PUNCTUATION) and not _covered(spans, i, i + len(core))]
         return sorted(raw + bare, key=lambda m: m.start) if bare else raw
+
+    @staticmethod
+    def _with_listed_parts(text: str, start: int, raw: list[Mention]) -> list[Mention]:
+        """一区三园，即城东园、城西园和石庄园: short names of a park's parts, listed together, name those
+        parts wherever they occur (城东园上半年…); a part is no antecedent of 园区 and not the article's
+        subject."""
+        names = {name for m in LISTED_PARTS.finditer(text, start) for name in m.captures("part")
+                 if not name.startswith(GENERIC_CORES) and not INDUSTRY.search(name)}
+        if not names:
+            return raw
+        spans = [(m.start, m.end) for m in raw]
+        parts = [Mention(i, i + len(name), name, PART) for name in names
+                 for i in _occurrences(text, name, start) if not _covered(spans, i, i + len(name))]
+        return sorted(raw + parts, key=lambda m: m.start)
 
     def _canonical(self, name: str) -> str:
         aliases = entity_aliases()

@@ -135,6 +135,8 @@ def test_not_amounts(text: str) -> None:
     ("成为江西首个国家级开发区", ["江西省"]),
     ("在全省产业转移工业园年度考核中排名第三", []),
     ("贵阳市修文县六屯镇大木村", ["贵阳市", "修文县", "六屯镇", "大木村"]),
+    ("崇仁县召开工业园区调度会", ["崇仁县"]),
+    ("整合为一区三园，即城东园、城西园和石庄园。城东园营收增长", ["城东园", "城西园", "石庄园", "城东园"]),
 ])
 def test_mentions(text: str, names: list[str]) -> None:
     assert [m.name for m in Entities(text, 0).mentions if not m.anaphor] == names
