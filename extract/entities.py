@@ -23,6 +23,8 @@ from .vocabulary import alternation, entity_aliases, places, words
 ENTITY_WORDS = words()["entities"]     # the word lists of vocab/words.toml these rules use
 PARK_SUFFIXES = ENTITY_WORDS["park_suffixes"]
 SUFFIX_WORDS = tuple(PARK_SUFFIXES)
+ATTACHED_SUFFIXES = frozenset(ENTITY_WORDS["attached_park_suffixes"])
+ATTACHED_GAP = regex.compile(r"\p{Han}{0,4}")   # 天府新区成都直管区: a place may stand between
 PART = "part"                              # the kind of a park's listed part (城东园)
 LISTED_PARTS = regex.compile(r"(?:(?P<part>\p{Han}{2}园)[、和及])+(?P<part>\p{Han}{2}园)(?!\p{Han})")   # 城东园、城西园和石庄园
 GENERIC_PARK_SUFFIXES = tuple(ENTITY_WORDS["generic_park_suffixes"])
@@ -373,8 +375,15 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     for m in _suffix_pattern().finditer(text, start, end):
         if m.start() in in_place and m.start() - 1 in in_place:
             continue                       # 乡 in 新乡: the end of a place's name, not a suffix
+        if m[0] in ATTACHED_SUFFIXES and found and found[-1].kind == "park" and ATTACHED_GAP.fullmatch(
+                text, found[-1].end, m.start()):   # 赣江新区直管区, 天府新区成都直管区: one name, a part of the park
+            found[-1] = Mention(found[-1].start, m.end(), text[found[-1].start:m.end()], "park")
+            floor = m.end()
+            continue
         name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, in_words)
         floor = m.end()
+        if name and m[0] in ATTACHED_SUFFIXES:
+            name = ""                      # 实际利用外资直管区: no park before it, so no name (直管区 alone points back)
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
     spans = [(f.start, f.end) for f in found]

@@ -51,8 +51,6 @@ def _scored(name: str) -> tuple[dict, pd.DataFrame]:
 SHORT_OF_TARGET = {
     "heldout35": "entity 0.85: figures of a regional grouping (成渝地区双城经济圈, 万达开川渝统筹发展示范区) go to "
                  "the cities inside it; such names are read as context far more often than as owners",
-    "heldout39": "entity 0.79: a new district's directly-administered area (赣江新区直管区, then 直管区 alone) is "
-                 "read as the district itself; its figures stand beside the whole district's in one sentence",
 }
 
 
