@@ -465,7 +465,8 @@ class SentenceReader:
         if any(own_from <= x.start and x.end <= a.outer_start and not x.compare for x in times):
             self.change_times[side] = t
             return t
-        if side == 1 and old and self.change_times[1] is None and (start := text.rfind("由", clause_start, old[-1])) >= 0:
+        if side == 1 and old and self.change_times[1] is None and \
+                (start := max(text.rfind(w, clause_start, old[-1]) for w in OLD_VALUE_FROM)) >= 0:
             return self.time_at(times, start, ctx)
         return self.change_times[side] or t
 
@@ -725,10 +726,13 @@ class SentenceReader:
                   figures: list[Figure], last_level: list[Figure]) -> bool:
         """Did the changes go to the figures they belong to? An old rate (由…的下降41.5%回升至…), a
         change on the month before (环比) and a doubling over years (较2020年翻了一番, not 同比翻番)
-        stand as facts of their own."""
+        stand as facts of their own, as does a change after a value from years before (从1989年的0.46亿元
+        增加到128.4亿元，增长了278倍)."""
         first, text = group[0], self.text
         if NEW_VALUE_AHEAD.match(text, group[-1].outer_end) or MONTH_ON_MONTH in seg or (
-                first.kind == "double" and first.value and not ON_YEAR_BEFORE.search(text, cs, first.outer_start)):
+                first.kind == "double" and first.value and not ON_YEAR_BEFORE.search(text, cs, first.outer_start)) \
+                or (first.kind == "times" and (old := self.change_times[0]) and old.year and new[0].year
+                    and old.year < new[0].year - 1):
             return False
         named = [m.name for m in mentions if cs <= m.start and m.end <= first.outer_start and m.name]
         return bool((named and not self._owns_subject(seg) and self._attach_to_owner(new, named, figures))
