@@ -55,6 +55,7 @@ LIST_END = regex.compile(r"等")         # A、B等: the last one, but 销售脐
 ITEM_END = regex.compile(r"、|等(?=[\d一二两三四五六七八九十多]|项目)")   # …项目、…项目等12个项目
 LOCATIVE = regex.compile(r"(?:在|于|到|赴|前往|来到|落户)$")
 POINTING = "全该本我这"                     # 全省11个设区市, 该园区: an anaphor that points, not a bare noun
+VERB_BEFORE_LIST = regex.compile(alternation(FIGURE_WORDS["verbs_before_lists"]))
 OWNER_JOINER = regex.compile(r"\s*[、和及与]\s*")
 # A、B、C技工贸总收入均超过1500亿元: 均 (each), not the 均 of 亩均, 人均, 年均.
 EACH = regex.compile(r"(?<![亩人平户村年月日])均(?:为|在|达|达到|已|超|实现|保持在|高于)?$")
@@ -563,9 +564,11 @@ class SentenceReader:
                 continue                         # 培育超千亿元园区15家: what is counted, not who counts
             mark = LIST_COMMA.search(self.text, m.end, self.sentence_end) or LIST_END.match(self.text, m.end)
             if mark and (NUMERAL_START.search(self.text, m.end, mark.start())
-                         or any(self.text.find(w, m.end, mark.start()) >= 0 for w in OLD_VALUE_FROM)):
+                         or any(self.text.find(w, m.end, mark.start()) >= 0 for w in OLD_VALUE_FROM)
+                         or VERB_BEFORE_LIST.search(self.text, m.end, mark.start())):
                 mark = None                      # …1500个以上、实际到位…: a 、 after a figure separates figures;
-                                                 # X由原Y、Z等3家整合而成: the list is where X came from
+                                                 # X由原Y、Z等3家整合而成, X紧盯光伏、智能家电…: the list is
+                                                 # where X came from, what X does
             out.append(Candidate(m, mark.start() if mark else None,
                                  bool(LOCATIVE.search(self.text, max(s, m.start - 2), m.start))))
         return out
