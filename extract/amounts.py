@@ -162,6 +162,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         if text[ms - 1:ms] in CONVERSION_ENDS and CONVERSION.search(text, max(0, ms - 6), ms):
             continue
         u = unit_table.get(unit)
+        if text[ms - 1:ms] == "(" and out and out[-1].outer_end == ms - 1 and (u.kind if u else "money") == out[-1].kind:
+            continue                                   # 31.6亿元(4.4亿美元): the same amount in another currency
         if chinese and num == "一" and u and u.kind == "count":
             continue                                   # 一批, 一个中心, 一家: an article, not a count
         if quotes and _in_short_quote(text, ms, me, quotes):

@@ -104,6 +104,7 @@ def test_comparison_bases_are_marked(text: str) -> None:
     ("500万元以上", [(500, "万元", "money", 5e6, "CNY", True)]),
     ("4,800万欧元", [(4800, "万欧元", "money", 4.8e7, "EUR", False)]),
     ("2.5亿港元", [(2.5, "亿港元", "money", 2.5e8, "HKD", False)]),
+    ("31.6亿元（4.4亿美元）", [(31.6, "亿元", "money", 3.16e9, "CNY", False)]),
 ])
 def test_amounts(text: str, expected: list) -> None:
     got = [(a.value, a.unit, a.kind, a.value_base, a.base_unit, a.approx) for a in find_amounts(normalize(text))]
