@@ -33,7 +33,7 @@ ROW_LEAD = regex.compile(r"^(?:其中[:：]?|#)\s*")       # 其中：工业投�
 YEAR = regex.compile(r"(?:19|20)\d{2}")                  # a column of a year: 2023年
 UNIT_IN_NAME = regex.compile(r"[(](?P<unit>[^()]{1,6})[)]$")   # 基本每股收益(元/股)
 # A header of column labels that carry their units, no digits (区县　地区生产总值（亿元）　增速（%）).
-LABELLED_HEADER = regex.compile(r"^[^\n\d]*\([^()\n]{1,6}\)[^\n\d]*$", regex.M)
+LABELLED_HEADER = regex.compile(r"^[^\n\d(]*\([^()\n]{1,6}\)[^\n\d]*$", regex.M)
 UNIT_IN_LABEL = regex.compile(r"\(([^()]{1,6})\)")
 MAX_ROWS = 60                                            # a table ends by then if no blank line came
 
