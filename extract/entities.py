@@ -396,7 +396,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         _park_suffix(f.name) not in GENERIC_PARK_SUFFIXES or _starts_with_place(_core(f.name))
         or _core(f.name) in index               # 江北新区: a county's short name is enough here
         or _opens_paragraph(text, f.start)      # 利民片区聚焦…: a subject that opens a paragraph
-        or SHORT_NAME.match(text, f.end))}      # 海纳智能(巨野)工业园(以下简称“海纳巨野”): declared a name
+        or SHORT_NAME.match(text, f.end)        # 海纳智能(巨野)工业园(以下简称“海纳巨野”): declared a name
+        or text.count(f.name, start, end) > 1)}   # 川南临港片区 again and again: a name, not a kind
     found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
              or any(c.endswith(_core(f.name)) and c[: -len(_core(f.name))] in strong for c in cores)]
     spans = [(f.start, f.end) for f in found]
