@@ -37,7 +37,7 @@ LEFT_WORDS = ("其中", "全国", "全省", "全市")   # a walk left that stops
 CLASSIFIERS = "家个座所"
 TOWN_NAME_ENDS = "市县"                    # that end a county's name, and some towns' names before 镇
 AUTONOMOUS = ("自治州", "自治县", "自治旗")   # also named by place and kind (德宏州, 屏边县)
-FROM = "从"                                 # 菏泽市从青岛引进项目: where things come from, never an owner
+FROM = ("从", "引进")                       # 菏泽市从青岛引进项目, 引进南海企业: where things come from, never an owner
 TITLE_SPACES = {" ", "\u3000"}
 AFTER_TIME = set("年月度")                 # 2023年, 一季度 end a time that a subject may follow
 # Characters that cannot be inside a name: they end the walk left from a suffix.
@@ -411,7 +411,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if level == "county" and full.endswith("市"):
             level = "county-city"
         found.append(Mention(ps, pe, full, level, in_org=bool(org_re.match(text, pe) or ORIGIN.match(text, pe)
-                                                               or text[ps - 1:ps] == FROM)))
+                                                               or text.endswith(FROM, 0, ps))))
     found.sort(key=lambda x: x.start)
     ana_re, kinds = _anaphora()
     spans = [(f.start, f.end) for f in found]

@@ -557,8 +557,12 @@ class SentenceReader:
         (A、B等 before a figure), and whether they are only where something is done (在X投资)."""
         out = []
         counted = {a.outer_start for a in self.amounts if a.kind == "count"}
+        object_end = -1                          # where the last object of a verb or 与 ends
         for m in mentions:
-            if not m.name or self._listed(m, s) or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start) \
+            if m.start == object_end or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start):
+                object_end = m.end               # 与结对的佛山市南海区: a place inside the object is the object's
+                continue
+            if not m.name or self._listed(m, s) \
                     or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start) or self._in_quoted_name(m, s) \
                     or (m.anaphor and m.end in counted and self.text[m.start] not in POINTING):
                 continue                         # 培育超千亿元园区15家: what is counted, not who counts
