@@ -130,11 +130,14 @@ def _row_cells(cells: list[tuple[int, int, str]], header: list[str], unit: str,
             of = max((i for i in values if header[j].startswith(header[i])), key=lambda i: len(header[i]),
                      default=latest if latest is not None else j - 1)
             growths.setdefault(of, (j, float(cells[j][2].rstrip("%").replace(",", ""))))
-    out = [TableCell(cells[i][0], cells[i][1], float(number[0].rstrip("%").replace(",", "")),
-                     "%" if number["pct"] else column_unit, name, label, growths[i][1] if i in growths else None,
-                     row, parent, header_line)
-           for i in values if (number := NUMBER.fullmatch(cells[i][2]))
-           for label, column_unit in [_labelled_unit(header[i], unit)] if column_unit]
+    out = []
+    for i in values:
+        number = NUMBER.fullmatch(cells[i][2])
+        label, column_unit = _labelled_unit(header[i], unit)
+        if number and (column_unit or number["pct"]):
+            out.append(TableCell(cells[i][0], cells[i][1], float(number[0].rstrip("%").replace(",", "")),
+                                 "%" if number["pct"] else column_unit, name, label,
+                                 growths[i][1] if i in growths else None, row, parent, header_line))
     for i, (j, change) in growths.items():
         if not NUMBER.fullmatch(cells[i][2]):      # 固定资产投资　—　—　9.2: only its change is given
             out.append(TableCell(cells[j][0], cells[j][1], change, "%", name, header[j], change, row, parent,
