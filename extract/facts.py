@@ -76,7 +76,7 @@ RATE_MOVED_TO = regex.compile(f"(?:增速|增幅)(?:{alternation(words()['growth
                               r"(?:到|至)$")
 RATE_FROM = regex.compile(r"(?:增速|增幅)(?:由|从)")      # 增速由一季度的下降41.5%回升至2.3%: both are rates
 RESPECTIVELY = regex.compile(r"^分别")
-RESPECTIVELY_IN = regex.compile(r"分别")
+RESPECTIVELY_WORD = "分别"
 PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_starts'])})")
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
 SUBJECT_LIST = regex.compile(r"[^,，;；:：]*?(?=为|是|作为|位列|居|成为|占)")
@@ -313,8 +313,8 @@ def split_items(segment: str, n: int) -> list[str] | None:
         short = max(len(i) for i in items[:-1])
         shared = items[-1][short:] if len(items[-1]) > short + 1 else ""
         names = [i + shared for i in items[:-1]] + [items[-1]]
-        if (each := RESPECTIVELY_IN.search(items[-1])) and each.start() > 0:   # A、B、新诺材料分别投入: 分别 ends
-            cut, shared = each.start(), items[-1][each.end():]                   # the last item
+        if (cut := items[-1].find(RESPECTIVELY_WORD)) > 0:       # A、B、新诺材料分别投入: 分别 ends the last item
+            shared = items[-1][cut + len(RESPECTIVELY_WORD):]
             names = [i + shared for i in items[:-1]] + [items[-1][:cut] + shared]
         if (whole := SET_OF_ITEMS.search(items[-1])) and (what := clean_name(items[-1][whole.end():])):
             names = [i + what for i in items[:-1]] + [items[-1][:whole.start()] + what]   # A、B、C三大主导产业
