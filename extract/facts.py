@@ -89,6 +89,7 @@ COLLECTIVE = regex.compile(r"""
   | (?P<name>(?:全国)?百强县)                    # 百强县地区生产总值合计…: a ranking's counties, always a set
 """, regex.X)   # 全国230家国家级经开区实现…, 全省13个自由贸易港重点园区实现…: the nation's, the province's set of zones
 SET_OF_ITEMS = regex.compile(r"[两三四五六七八九十]大\p{Han}{0,4}?(?:产业|行业|板块|领域|集群)")
+INDICATOR_SET = regex.compile(r"[两三四五六七八九]项(?:主要)?指标")   # 两项指标: the indicators named before
 SET_REFERENCE = regex.compile(r"[两三四五六七八九]大")   # 三大产业分别…: the set named before
 SET_INTRO = regex.compile(r"^.*?(?:形成|培育|打造|构建|发展|聚焦|拥有|有)")   # 园区已形成A、B、C…
 COUNTED_THING = regex.compile(r"项目|企业$")
@@ -960,6 +961,9 @@ class SentenceReader:
             name = OLD_VALUE_PHRASE.sub("", name) or name   # 规上工业企业由建园之初的4家发展到…: not 由建园之初
         if n > 1:
             own = clean_name(seg[: seg.find("分别")]) if "分别" in seg else name
+            levels = [f for f in self.figures if f.role == "level" and f.amount.kind == first.kind]
+            if INDICATOR_SET.match(own) and len(levels) >= n:   # …亩均税收14.3万元、亩均营业收入286万元；…两项
+                return [(f.name, first.end) for f in levels[-n:]]   # 指标分别提高到22.6万元和418万元
             items = split_items(seg, n) or (None if own and not SET_REFERENCE.match(own) else self._respectively(cs, seg, n))
             return [(i, first.end) for i in items] if items else [(name, first.end)] * n
         if "、" in seg and (seg.endswith("各") or self.text.startswith(BOTH, first.outer_start)):
