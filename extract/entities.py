@@ -242,8 +242,10 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
         return ""                            # A级旅游景区, 热门景区: kinds of place, not names
     if kind == "town":
         name = name.lstrip(TOWN_NAME_ENDS)   # 修文县六屯镇: the walk went on through the county's name
+        lead = next((j for j in range(min(len(name) - len(suffix), 9), 1, -1) if name[:j] in _strong_places()), 0)
+        name = name[lead:]                   # 河南枣乡红…: a place, then 枣 (no town's name)
         core = name[: -len(suffix)]
-    if kind == "town" and (not core or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集农"):
+    if kind == "town" and (len(core) < 2 or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集农"):
         return ""                            # 城镇, 乡镇, 特色小镇, 农村: kinds of place, not names
     if kind == "company" and (role := core.rfind(ROLE_NOUN)) >= 0 and len(core) - role - len(ROLE_NOUN) >= 4:
         name = name[role + len(ROLE_NOUN):]  # 龙头企业安徽华拓新能源科技股份有限公司: a role, then the name
@@ -381,9 +383,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             floor = m.end()
             continue
         name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, in_words)
-        floor = m.end()
         if name and m[0] in ATTACHED_SUFFIXES:
             name = ""                      # 实际利用外资直管区: no park before it, so no name (直管区 alone points back)
+        if name or m.lastgroup != "town":
+            floor = m.end()                # a town suffix that names nothing (枣乡红食品) may be inside a name
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
     spans = [(f.start, f.end) for f in found]
