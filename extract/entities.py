@@ -341,6 +341,16 @@ def _heads_title(title: str, m: Mention) -> bool:
     return m.start == 0 or title[m.start - 1] in CLAUSE_PUNCTUATION | AFTER_TIME | TITLE_SPACES
 
 
+def _with_words(text: str, start: int, raw: list[Mention], words: dict[str, str], kind: str,
+                opening_only: bool = False) -> list[Mention]:
+    """raw and a mention of kind at each occurrence of a word (word → the name it stands for) in
+    text[start:] that no mention covers; with `opening_only`, only where the word opens a clause."""
+    spans = [(m.start, m.end) for m in raw]
+    added = [Mention(i, i + len(word), name, kind) for word, name in words.items() for i in _occurrences(text, word, start)
+             if (not opening_only or i == 0 or text[i - 1] in CLAUSE_PUNCTUATION) and not _covered(spans, i, i + len(word))]
+    return sorted(raw + added, key=lambda m: m.start) if added else raw
+
+
 def _occurrences(text: str, word: str, start: int) -> list[int]:
     """Where word occurs in text[start:], left to right."""
     out, i = [], text.find(word, start)
@@ -548,27 +558,16 @@ class Entities:
         cores = {core: m.name for m in raw if m.kind == "park" and not m.anaphor and len(core := _core(m.name)) >= 2
                  and core not in index and not core.startswith(GENERIC_CORES) and not _starts_with_place(core)
                  and not INDUSTRY.search(core)}
-        if not cores:
-            return raw
-        spans = [(m.start, m.end) for m in raw]
-        bare = [Mention(i, i + len(core), name, "park") for core, name in cores.items()
-                for i in _occurrences(text, core, start)
-                if (i == 0 or text[i - 1] in CLAUSE_PUNCTUATION) and not _covered(spans, i, i + len(core))]
-        return sorted(raw + bare, key=lambda m: m.start) if bare else raw
+        return _with_words(text, start, raw, cores, "park", opening_only=True)
 
     @staticmethod
     def _with_listed_parts(text: str, start: int, raw: list[Mention]) -> list[Mention]:
         """一区三园，即城东园、城西园和石庄园: short names of a park's parts, listed together, name those
         parts wherever they occur (城东园上半年…); a part is no antecedent of 园区 and not the article's
         subject."""
-        names = {name for m in LISTED_PARTS.finditer(text, start) for name in m.captures("part")
+        names = {name: name for m in LISTED_PARTS.finditer(text, start) for name in m.captures("part")
                  if not name.startswith(GENERIC_CORES) and not INDUSTRY.search(name)}
-        if not names:
-            return raw
-        spans = [(m.start, m.end) for m in raw]
-        parts = [Mention(i, i + len(name), name, PART) for name in names
-                 for i in _occurrences(text, name, start) if not _covered(spans, i, i + len(name))]
-        return sorted(raw + parts, key=lambda m: m.start)
+        return _with_words(text, start, raw, names, PART)
 
     def _canonical(self, name: str) -> str:
         aliases = entity_aliases()
