@@ -102,6 +102,7 @@ PREDICATE_AFTER_NOUN = regex.compile(f"[已将正于在是为被由并也都均]
 SETTING_UP = regex.compile(r"宣布|设立|成立|组建|发起|新建|建设|打造")
 MEASURE_END = regex.compile(f"(?:{alternation(FIGURE_WORDS['measures'])})$")   # 规模, 面积: of a thing described
 RANK_VERB = regex.compile(alternation(FIGURE_WORDS["rank_verbs"]))
+RANKING = regex.compile(f"(?:{alternation(FIGURE_WORDS['rank_verbs'])})[^,;。]{{0,12}}?(?:{'|'.join(FIGURE_WORDS['ranks'])})")
 GOALS = ("任务", "目标", "计划")          # what a share of a goal is measured against
 MEASURED_SHARE = regex.compile(r"\)?的\d")     # 完成全年目标任务(240亿元)的77.7%: the amount measured against
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
@@ -180,7 +181,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             f"(?<=(?:{alternation(g['compare'])})\\s*(?P=flat))"),
         "lead": regex.compile(f"^(?:(?!{alternation(c['lead_kept'])}){alternation(c['lead'])}|\\s)+"),
         "light": regex.compile(alternation(c["light_verbs"])),
-        "copula_end": regex.compile(f"(?:{alternation(c['copulas'])}|\\s)+$"),
+        "copula_end": regex.compile(f"(?:{alternation(c['copulas'])}|{CHANGE_TO_WORDS}|\\s)+$"),   # 企业增至83家
         "abstract": regex.compile(f"^(?:{alternation(w['nouns']['abstract'])})"),
         "economic": regex.compile(alternation(w["nouns"]["economic"])),
         "subject": regex.compile(
@@ -611,6 +612,8 @@ class SentenceReader:
         j = i
         while j < clause_end:
             ch = t[j]
+            if RANKING.match(t, j):
+                break                            # 以19家居各县(市、区)首位: a rank, not what is counted
             if ch in "为和与及等" or (ch == "、" and j + 1 < clause_end and NUMERAL_START.match(t[j + 1])):
                 break
             if j > i and ((ch.isdigit() and self._figure_at(j)) or p_light.match(t, j)):
@@ -751,6 +754,14 @@ class SentenceReader:
         before = self.text[max(0, a.outer_start - 2):a.outer_start]
         end = a.outer_start - (2 if before == ")的" else 1 if before.endswith("的") else 0)
         return end < a.outer_start and any(b.outer_end == end for b in self.amounts)
+
+    def _headline_name(self, a: Amount) -> str:
+        """The name of the headline's figure in the same unit: what a figure named by nothing
+        else counts, when the article is about it."""
+        title = self.doc.title
+        start = self.text.find(title, self.doc.body_start, self.doc.body_start + len(title) + 2) if title else -1
+        return next((f.name for f in self.seen if f.sentence[1] <= start + len(title) and f.role == "level"
+                     and f.unit == a.unit), "") if start >= 0 else ""
 
     def _named_alike(self, verb: str, a: Amount) -> str:
         """The name of the sentence's earlier figure of the same kind that opens with this bare verb."""
@@ -954,6 +965,8 @@ class SentenceReader:
                 name = prev.name
             elif topic and SHORT_HAN.fullmatch(seg.strip()):
                 name = topic
+            elif SHORT_HAN.fullmatch(seg.strip()):
+                name = self._headline_name(first)   # …企业增至83家 温岭以19家领跑 ⏎ …温岭市以19家居首位
         if not name or (first.chinese and first.kind == "count" and first.value < 10
                          and not p["economic"].search(name)):    # 两座城市, 四家班子: small counts in words are rhetoric
             return None

@@ -1,4 +1,4 @@
-"""The parts of the extractor, each on its own: numerals, metadata, time, amounts, entities."""
+"""The parts of the extractor, each on its own: numerals, metadata, time, amounts, names, entities."""
 from __future__ import annotations
 
 import pytest
@@ -6,6 +6,7 @@ import pytest
 from extract.amounts import find_amounts
 from extract.document import read_document
 from extract.entities import Entities
+from extract.facts import clean_name
 from extract.normalize import normalize
 from extract.numbers import chinese_numeral, parse_number
 from extract.timeexpr import find_times
@@ -118,6 +119,16 @@ def test_amounts(text: str, expected: list) -> None:
 ])
 def test_not_amounts(text: str) -> None:
     assert find_amounts(normalize(text)) == []
+
+
+@pytest.mark.parametrize("segment, name", [
+    ("规上工业企业增至", "规上工业企业"),        # a verb of change before the new value names nothing
+    ("企业数跃升至", "企业数"),
+    ("全年实现营业收入", "营业收入"),
+    ("研发投入达到了", "研发投入"),
+])
+def test_indicator_names(segment: str, name: str) -> None:
+    assert clean_name(segment) == name
 
 
 @pytest.mark.parametrize("text, names", [
