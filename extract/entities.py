@@ -31,6 +31,12 @@ GENERIC_PARK_SUFFIXES = tuple(ENTITY_WORDS["generic_park_suffixes"])
 COMPANY_SUFFIXES = ENTITY_WORDS["company_suffixes"]
 TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
 GENERIC_TOWNS = tuple(ENTITY_WORDS["generic_towns"])
+GENERIC_TOWN_WORD = regex.compile(alternation(ENTITY_WORDS["generic_town_words"]))
+UNLISTED_KINDS = ENTITY_WORDS["unlisted_place_suffixes"]
+UNLISTED_PLACE = regex.compile(f"\\p{{Han}}{{2}}(?:{alternation(list(UNLISTED_KINDS))})")
+NOT_PLACE_WORDS = frozenset(ENTITY_WORDS["not_place_words"])
+NOT_PLACE_STARTS = tuple(ENTITY_WORDS["not_place_starts"])
+NOT_PLACE_AFTER = tuple(ENTITY_WORDS["not_place_after"])
 CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
 SUBJECT_OPENERS = CLAUSE_PUNCTUATION | {"的"}   # where the subject of a clause may start
 LEFT_WORDS = ("其中", "全国", "全省", "全市")   # a walk left that stops inside one of these leaves its last character
@@ -245,8 +251,9 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
         lead = next((j for j in range(min(len(name) - len(suffix), 9), 1, -1) if name[:j] in _strong_places()), 0)
         name = name[lead:]                   # 河南枣乡红…: a place, then 枣 (no town's name)
         core = name[: -len(suffix)]
-    if kind == "town" and (len(core) < 2 or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集农"):
-        return ""                            # 城镇, 乡镇, 特色小镇, 农村: kinds of place, not names
+    if kind == "town" and (len(core) < 2 or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集农个"
+                           or GENERIC_TOWN_WORD.search(core)):
+        return ""                            # 城镇, 乡镇, 特色小镇, 农村, 多个村, 经济薄弱村: kinds, not names
     if kind == "company" and (role := core.rfind(ROLE_NOUN)) >= 0 and len(core) - role - len(ROLE_NOUN) >= 4:
         name = name[role + len(ROLE_NOUN):]  # 龙头企业安徽华拓新能源科技股份有限公司: a role, then the name
     min_core = 4 if suffix == "集团" else 2
@@ -341,14 +348,45 @@ def _heads_title(title: str, m: Mention) -> bool:
     return m.start == 0 or title[m.start - 1] in CLAUSE_PUNCTUATION | AFTER_TIME | TITLE_SPACES
 
 
+def _in_org(text: str, start: int, end: int) -> bool:
+    """Does the place at text[start:end] name an organisation (东台市统计局) or where things come
+    from (上海籍项目, 从青岛引进)?"""
+    return bool(_place_index()[1].match(text, end) or ORIGIN.match(text, end) or text.endswith(FROM, 0, start))
+
+
 def _with_words(text: str, start: int, raw: list[Mention], words: dict[str, str], kind: str,
                 opening_only: bool = False) -> list[Mention]:
     """raw and a mention of kind at each occurrence of a word (word → the name it stands for) in
-    text[start:] that no mention covers; with `opening_only`, only where the word opens a clause."""
+    text[start:] that no mention covers; with `opening_only`, only where the word opens a clause.
+    A place may be an organisation's (in_org)."""
     spans = [(m.start, m.end) for m in raw]
-    added = [Mention(i, i + len(word), name, kind) for word, name in words.items() for i in _occurrences(text, word, start)
+    place = kind in REGIONS
+    added = [Mention(i, i + len(word), name, kind, in_org=place and _in_org(text, i, i + len(word)))
+             for word, name in words.items() for i in _occurrences(text, word, start)
              if (not opening_only or i == 0 or text[i - 1] in CLAUSE_PUNCTUATION) and not _covered(spans, i, i + len(word))]
     return sorted(raw + added, key=lambda m: m.start) if added else raw
+
+
+def _unlisted_places(texts: list[tuple[str, int]]) -> dict[str, str]:
+    """Counties and cities missing from the gazetteer (new or renamed ones), name → kind: two
+    characters and 县 or 市 written at least twice over the texts (text, start) (桐溪县…桐溪县)."""
+    index = _place_index()[0]
+    seen: Counter[str] = Counter()
+    for text, start in texts:
+        for m in UNLISTED_PLACE.finditer(text, start, overlapped=True):
+            name = m[0]
+            if not (name in index or name[:2] in index or name.startswith(NOT_PLACE_STARTS)
+                    or not NAME_STOP["park"].isdisjoint(name[:2])                       # 千亿元的县
+                    or name[1:] in NOT_PLACE_WORDS or text.startswith(NOT_PLACE_AFTER, m.end() - 1)):
+                seen[name] += 1
+    return {name: UNLISTED_KINDS[name[-1]] for name, n in seen.items() if n >= 2}
+
+
+def _with_unlisted_places(text: str, start: int, raw: list[Mention], unlisted: dict[str, str]) -> list[Mention]:
+    """raw and a mention at each occurrence of an unlisted county or city."""
+    for kind in set(unlisted.values()):
+        raw = _with_words(text, start, raw, {n: n for n, k in unlisted.items() if k == kind}, kind)
+    return raw
 
 
 def _occurrences(text: str, word: str, start: int) -> list[int]:
@@ -423,8 +461,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             full, pe = text[ps:pe] + "市", pe + 1   # 海安市: a county that has become a city since the table
         if level == "county" and full.endswith("市"):
             level = "county-city"
-        found.append(Mention(ps, pe, full, level, in_org=bool(org_re.match(text, pe) or ORIGIN.match(text, pe)
-                                                               or text.endswith(FROM, 0, ps))))
+        found.append(Mention(ps, pe, full, level, in_org=_in_org(text, ps, pe)))
     found.sort(key=lambda x: x.start)
     ana_re, kinds = _anaphora()
     spans = [(f.start, f.end) for f in found]
@@ -449,14 +486,16 @@ class Entities:
     """The mentions of one document, with anaphora resolved and park names grouped."""
 
     def __init__(self, text: str, start: int, title: str = "") -> None:
-        raw, short_names = self._declared_short_names(text, self._with_aliases(text, find_mentions(text, start)))
+        unlisted = _unlisted_places([(title, 0), (text, start)])
+        raw, short_names = self._declared_short_names(text, self._with_aliases(
+            text, _with_unlisted_places(text, start, find_mentions(text, start), unlisted)))
         raw = self._drop_uncontexted_counties(raw)
         renamed = self._renamed_counties(raw)
         raw = [self._rename(m, renamed) for m in raw]
         raw = self._with_listed_parts(text, start, self._with_bare_cores(text, start, self._group_parks(raw)))
         pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)
                  or text.startswith(FORMER, m.start)}   # 原昌北经济开发区: a former name, not what 经开区 means later
-        in_title = [m for m in find_mentions(title) if not m.anaphor]
+        in_title = [m for m in _with_unlisted_places(title, 0, find_mentions(title), unlisted) if not m.anaphor]
         kept = {id(m) for m in self._drop_uncontexted_counties(in_title + raw)}
         titled = [Mention(m.start, m.end, short_names.get(name := self._canonical(self._rename(m, renamed).name), name),
                           m.kind, m.anaphor, m.in_org) for m in in_title
