@@ -49,6 +49,7 @@ ITEM_COMMA = regex.compile(r"、|,")
 ITEM_AND = regex.compile(r"和|与|及")
 ITEM_ANY = regex.compile(r"、|和|与|及")
 ITEM_LEAD = regex.compile(r"^(?:来自|对|其中)")
+LIST_TAIL = regex.compile(f"(?:{alternation(FIGURE_WORDS['list_tails'] + [k for k, _, _ in indicator_keywords() if len(k) > 1])})$")
 ORDINAL_ITEMS = regex.compile(r"(?P<prefix>第?)[一二三四五六七八九](?:、[一二三四五六七八九])+(?P<head>\p{Han}+)")
 LIST_COMMA = regex.compile(r"、")      # an item of a list of names (…公司…项目、…镇…项目)
 LIST_END = regex.compile(r"等")         # A、B等: the last one, but 销售脐橙等农特产品 lists products
@@ -69,13 +70,13 @@ HAN_RUN = regex.compile(r"\p{Han}+")
 APPOSITION = 6                              # 特色产业石墨烯: the longest name after a kind of industry
 QUANTITY_LEAD = regex.compile(r"^[一两二三四五六七八九十]+[个大项类]")   # 一个特色产业…, 两大产业…
 DESTINATION = regex.compile(f"(?r)(?:{alternation(FIGURE_WORDS['destination_verbs'])})")   # the last one
-BEFORE_AMOUNT = regex.compile(r"(?:分别|均|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
+BEFORE_AMOUNT = regex.compile(r"(?:分别|依次|均|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
 RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
 # 增速回落到6.3%: where a growth rate moved to, the rate itself (not a fall of 6.3 %).
 RATE_MOVED_TO = regex.compile(f"(?:增速|增幅)(?:{alternation(words()['growth']['up'] + words()['growth']['down'])})"
                               r"(?:到|至)$")
 RATE_FROM = regex.compile(r"(?:增速|增幅)(?:由|从)")      # 增速由一季度的下降41.5%回升至2.3%: both are rates
-RESPECTIVELY = regex.compile(r"^分别")
+RESPECTIVELY = regex.compile(r"^(?:分别|依次)")
 RESPECTIVELY_WORD = "分别"
 PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_starts'])})")
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
@@ -97,9 +98,11 @@ PROJECT_END = PROJECT_HEADS               # a project or facility owns its own f
 OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value's time
 OLD_VALUE_PHRASE = regex.compile(r"(?<=\p{Han}{2})(?:由|从)\p{Han}*$")   # …由建园之初: when, not what
 MONTH_ON_MONTH = "环比"
-CAUSE = regex.compile(r"受[^,;]{1,24}影响")
+CHANGE_WORD = regex.compile(alternation(words()["growth"]["up"] + words()["growth"]["down"]))
+CAUSE = regex.compile(r"受[^,;]{1,24}?(?:影响|带动|拉动|冲击|推动)")
 PREDICATE_AFTER_NOUN = regex.compile(f"[已将正于在是为被由并也都均]|{alternation(FIGURE_WORDS['conditional_events'] + FIGURE_WORDS['stages'])}|建设|进入|启动|实施")
 SETTING_UP = regex.compile(r"宣布|设立|成立|组建|发起|新建|建设|打造")
+OTHER_MEASURES = ("额", "量", "值", "总额", "总量", "金额", "收入", "规模", "均价", "价格", "面积")   # 出口量 …, 出口额 …
 MEASURE_END = regex.compile(f"(?:{alternation(FIGURE_WORDS['measures'])})$")   # 规模, 面积: of a thing described
 RANK_VERB = regex.compile(alternation(FIGURE_WORDS["rank_verbs"]))
 RANKING = regex.compile(f"(?:{alternation(FIGURE_WORDS['rank_verbs'])})[^,;。]{{0,12}}?(?:{'|'.join(FIGURE_WORDS['ranks'])})")
@@ -313,8 +316,12 @@ def split_items(segment: str, n: int) -> list[str] | None:
         names = [prefix + i.removeprefix(prefix)[:1] + shared for i in items]
     else:
         short = max(len(i) for i in items[:-1])
-        shared = items[-1][short:] if len(items[-1]) > short + 1 else ""
-        names = [i + shared for i in items[:-1]] + [items[-1]]
+        shared = ""
+        while (tail := LIST_TAIL.search(items[-1], 0, len(items[-1]) - len(shared))) and tail.start() >= 2:
+            shared = tail[0] + shared        # 二氧化硫、化学需氧量排放量, 电子元器件、橡塑制品产业产值: the tail the list names
+        if not shared:
+            shared = items[-1][short:] if len(items[-1]) > short + 1 else ""
+        names = [i if i.endswith(shared) else i + shared for i in items[:-1]] + [items[-1]]
         if (cut := items[-1].find(RESPECTIVELY_WORD)) > 0:       # A、B、新诺材料分别投入: 分别 ends the last item
             shared = items[-1][cut + len(RESPECTIVELY_WORD):]
             names = [i + shared for i in items[:-1]] + [items[-1][:cut] + shared]
@@ -710,7 +717,7 @@ class SentenceReader:
                     continue                     # a label such as 50亿元以上项目 stays part of the next name
                 prev_end = group[-1].outer_end
                 amounts_named = group if len(group) == len(names) else group[:1] * len(names)
-                new = [self._figure(a, name, role, (s, e), ce, noun_end, times, ctx)
+                new = [self._figure(a, name, role, (s, e), ce, noun_end, times, ctx, first)
                        for a, (name, noun_end) in zip(amounts_named, names)]
                 if in_breakdown and parent is not None:
                     self._inherit_stage(new, parent)
@@ -944,6 +951,9 @@ class SentenceReader:
             name = prev.name + GOAL                # …1286.4亿元，完成年度目标2450亿元的52.5%: the same indicator's goal
         elif prev and name in FIGURE_WORDS["attributes"] and prev.amount.kind != first.kind:
             name = MEASURE_END.sub("", prev.name) + name   # 苹果出口12.3万吨，价值9.6亿元; 大豆种植面积162万亩，产量…
+        elif prev and prev.amount.kind != first.kind and 2 <= len(name) <= 4 and name[2:] in OTHER_MEASURES \
+                and (verb := prev.name.find(name[:2])) >= 2:
+            name = prev.name[:verb] + name       # 脱水大蒜出口量4.6万吨，出口额1.83亿美元: the same thing's other measure
         elif 2 <= len(name) <= 4 and (same := self._named_alike(name, first)):
             name = same                      # A实施亿元以上项目112个，…，B实施98个: the same verb, the same figure
         elif prev and PARALLEL.search(seg) and len(name) <= 3 and not self._names_indicator(name) \
@@ -963,8 +973,8 @@ class SentenceReader:
         if not name:
             if prev and seg.strip() == "":
                 name = prev.name
-            elif topic and SHORT_HAN.fullmatch(seg.strip()):
-                name = topic
+            elif topic and SHORT_HAN.fullmatch(seg.strip().lstrip("、")):
+                name = topic                     # …增长7.9%、达到1286亿元: the topic's level
             elif SHORT_HAN.fullmatch(seg.strip()):
                 name = self._headline_name(first)   # …企业增至83家 温岭以19家领跑 ⏎ …温岭市以19家居首位
         if not name or (first.chinese and first.kind == "count" and first.value < 10
@@ -1103,8 +1113,11 @@ class SentenceReader:
         """The indicator or industry a clause without figures speaks of (研发投入不降反增 → 研发投入);
         a line that opens with a name and a colon names the figure after it (全社会用电量：186.4亿千瓦时)."""
         p = _patterns()
-        lo = max([cs] + [m.end for m in self.mentions if cs <= m.start and m.end <= ce]
-                 + [t.end for t in self.times if cs <= t.start and t.end <= ce])
+        cause = CAUSE.search(self.text, cs, ce)
+        lo = max([cs] + [m.end for m in self.mentions if cs <= m.start and m.end <= (cause.start() if cause else ce)]
+                 + [t.end for t in self.times if cs <= t.start and t.end <= (cause.start() if cause else ce)])
+        if cause and (before := clean_name(self.text[lo:cause.start()])):
+            return before if HAN_RUN.fullmatch(before) else ""   # 增值税受营改增扩围带动，完成…: the subject before the cause
         words = p["lead"].sub("", CAUSE.sub("", self.text[lo:ce]))   # 三季度受…退税影响: a cause names nothing
         if self.text.startswith(":", ce) and self.text[cs - 1:cs] in ("\n", "") and not p["status"].search(words):
             named = clean_name(words)
@@ -1158,12 +1171,15 @@ class SentenceReader:
         return len(items) >= 2 and len(items) == int(a.value)
 
     def _figure(self, a: Amount, name: str, role: str, sentence: tuple[int, int], ce: int, noun_end: int,
-                times: list[TimeRef], ctx: Context) -> Figure:
-        """The figure of one amount: its value in its role, status, time and entity."""
+                times: list[TimeRef], ctx: Context, head: Amount) -> Figure:
+        """The figure of one amount: its value in its role, status, time and entity. `head` is the
+        first amount of its list: the word of change before it is every item's (分别下降12.3%、9.6%)."""
         s = sentence[0]
-        down = role in ("growth", "pp") and bool(_patterns()["down"].search(self.text, max(s, a.outer_start - 6),
-                                                                            a.outer_start)) \
-            and not (role == "growth" and MOVED_TO.search(self.text, max(s, a.outer_start - 6), a.outer_start))   # 回落到6.3%
+        lo, hi = max(s, a.outer_start - 6), a.outer_start
+        if not CHANGE_WORD.search(self.text, lo, hi):
+            lo, hi = max(s, head.outer_start - 6), head.outer_start   # …、9.6%: the list's word, unless its own (和下降2.4%)
+        down = role in ("growth", "pp") and bool(_patterns()["down"].search(self.text, lo, hi)) \
+            and not (role == "growth" and MOVED_TO.search(self.text, lo, hi))   # 回落到6.3%
         value, unit, value_base, base_unit = a.value, a.unit, a.value_base, a.base_unit
         growth = None
         if role == "growth":

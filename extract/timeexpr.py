@@ -61,6 +61,7 @@ ANCHOR = regex.compile(r"[年月季目五今日来]")   # one of these is in eve
 EVENT_AFTER = regex.compile(r"\s*(?:前后|左右|上午|下午)?\s*(?:在[^,;。()、]{1,14})?"
                             r"(?:开工|投产|建成|竣工|开业|达产|落成|完工|投运|运营|通车|启用|签约|揭牌|上市|成立|挂牌)+"
                             r"(?=[,;。()、]|$)")
+STARTING = regex.compile(r"起(?![步来])")      # 5月1日起营改增全面扩围: when a change began, not the figures' time
 SINCE_AFTER = regex.compile(r"[^,;。，；]{0,6}?以来")   # 2006年建园以来: a span from then to now
 SINCE_FROM = regex.compile(r"[^,;。，；]{0,24}?以来")    # 自2019年迈入“GDP万亿俱乐部”以来: after 自/从, further
 EVENT_BEFORE = regex.compile(r"(?:成立|始建|创建|设立|建)于$")
@@ -217,7 +218,8 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
                     year, period, window = now, f"{m['year']}..{now}", True   # 2006年建园以来, 自2021年9月…以来: up to now
                     window_end = since.end()
                 out.append(TimeRef(begin, m.end(), year, period, compare, bool(m["rel"]),
-                                   bool(EVENT_AFTER.match(text, m.end()) or EVENT_BEFORE.search(text, max(0, begin - 3), begin)),
+                                   bool(EVENT_AFTER.match(text, m.end()) or EVENT_BEFORE.search(text, max(0, begin - 3), begin)
+                                        or STARTING.match(text, m.end())),
                                    bool(m["d"]), bool(m["sub"]) and not (m["year"] or m["rel"]), window))
     return out
 
