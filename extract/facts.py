@@ -950,6 +950,8 @@ class SentenceReader:
                 and (GOAL_END.search(name) or GOAL_AFTER.match(self.text, first.outer_end)):
             name = prev.name + GOAL                # …1286.4亿元，完成年度目标2450亿元的52.5%: the same indicator's goal
         elif prev and name in FIGURE_WORDS["attributes"] and prev.amount.kind != first.kind:
+            if n > 1 and len(last_level) == n:   # 签约、开工项目分别为87个、64个，对应金额依次为…
+                return [(MEASURE_END.sub("", f.name) + name, first.end) for f in last_level]
             name = MEASURE_END.sub("", prev.name) + name   # 苹果出口12.3万吨，价值9.6亿元; 大豆种植面积162万亩，产量…
         elif prev and prev.amount.kind != first.kind and 2 <= len(name) <= 4 and name[2:] in OTHER_MEASURES \
                 and (verb := prev.name.find(name[:2])) >= 2:
