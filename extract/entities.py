@@ -69,6 +69,8 @@ INDUSTRY = regex.compile(alternation(ENTITY_WORDS["industry_words"]))
 GENERIC_VENUE = regex.compile(alternation(ENTITY_WORDS["generic_venue_words"]))
 PROJECT = regex.compile(r"(?r)项目")                    # searched backwards: the nearest
 PROJECT_HEADS = tuple(ENTITY_WORDS["project_heads"])
+ITEM_PROJECT = regex.compile(r"\s*(?:——|—|•|·|●|■|◆|▲)\s*(?P<name>[^\d,，:：;；。、的]{2,24}?"
+                             f"(?:{alternation(ENTITY_WORDS['item_project_heads'])}))(?=[,:])")
 FACILITY = regex.compile(f"(?r){alternation(list(PROJECT_HEADS))}")   # a project or a facility: 基地, 中心
 GENERIC_PROJECT = regex.compile(alternation(ENTITY_WORDS["generic_project_words"]))
 CAPITAL_ORIGIN = regex.compile(alternation(ENTITY_WORDS["capital_origins"]))
@@ -273,8 +275,11 @@ def project_before(text: str, floor: int, pos: int) -> str:
 
 def project_subjects(text: str, start: int, end: int) -> list[Mention]:
     """Named projects in text[start:end] that open a clause or follow 的 (日资东丰精密轴承项目总投资…,
-    …独资建设的晟元汽车电子项目，总投资…): the subjects of the figures after them."""
+    …独资建设的晟元汽车电子项目，总投资…), or open a list item (——城南污水处理厂提标扩建工程，计划总投资…):
+    the subjects of the figures after them."""
     out: list[Mention] = []
+    if item := ITEM_PROJECT.match(text, start, end):
+        out.append(Mention(item.start("name"), item.end("name"), item["name"], "project"))
     if text.find("项目", start, end) < 0:
         return out
     for m in PROJECT.finditer(text, start, end):

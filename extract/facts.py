@@ -106,6 +106,8 @@ OTHER_MEASURES = ("额", "量", "值", "总额", "总量", "金额", "收入", "
 MEASURE_END = regex.compile(f"(?:{alternation(FIGURE_WORDS['measures'])})$")   # 规模, 面积: of a thing described
 RANK_VERB = regex.compile(alternation(FIGURE_WORDS["rank_verbs"]))
 RANKING = regex.compile(f"(?:{alternation(FIGURE_WORDS['rank_verbs'])})[^,;。]{{0,12}}?(?:{'|'.join(FIGURE_WORDS['ranks'])})")
+PLAN, DONE = "计划", "完成"              # a plan and what is done of it
+DONE_SHARE = ("完成率", "完成进度")        # a share of a plan done, whatever the plan's words
 GOALS = ("任务", "目标", "计划")          # what a share of a goal is measured against
 MEASURED_SHARE = regex.compile(r"\)?的\d")     # 完成全年目标任务(240亿元)的77.7%: the amount measured against
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
@@ -183,7 +185,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             f"(?P<double>{alternation(g['double'])})|(?P<flat>{alternation(g['flat'])})"
             f"(?<=(?:{alternation(g['compare'])})\\s*(?P=flat))"),
         "lead": regex.compile(f"^(?:(?!{alternation(c['lead_kept'])}){alternation(c['lead'])}|\\s)+"),
-        "light": regex.compile(alternation(c["light_verbs"])),
+        "light": regex.compile(f"(?:{alternation(c['light_verbs'])})(?![率额])"),   # 完成率 is a noun
         "copula_end": regex.compile(f"(?:{alternation(c['copulas'])}|{CHANGE_TO_WORDS}|\\s)+$"),   # 企业增至83家
         "abstract": regex.compile(f"^(?:{alternation(w['nouns']['abstract'])})"),
         "economic": regex.compile(alternation(w["nouns"]["economic"])),
@@ -940,6 +942,9 @@ class SentenceReader:
         if clause and len(bare) <= 3 and (not bare or self._names_indicator(bare)) \
                 and (subject := self._subject_of(*clause)) and subject not in name:
             name = subject + bare                # 新型显示产业受…影响，产值118.3亿元; 研发投入不降反增，达到4200万元
+        elif not name and prev and (planned := prev.name.rfind(PLAN)) >= 0 and DONE in seg \
+                and prev.name[planned + len(PLAN):]:
+            name = DONE + prev.name[planned + len(PLAN):]   # 年度计划投资12亿元，已完成10.9亿元: 完成投资
         elif prev and CHANGE_TO.search(seg):
             name = prev.name                     # 产值从600多万元提高到7000多万元
         elif prev and total and (not name or TOTAL.fullmatch(name)):
@@ -1197,6 +1202,9 @@ class SentenceReader:
         if GOAL_AFTER.match(self.text, a.outer_end) or (
                 MEASURED_SHARE.match(self.text, a.outer_end) and "完成" in self.text[max(s, ce - 40):a.outer_start]):
             status = "target"                    # 为完成增长5%以上的预期目标; 完成年初预算71.5亿元的81.6%: the goal
+        if status == "target" and name.endswith(DONE_SHARE) and all(
+                m[0] in GOALS for m in self.status_marks if m.start() < a.outer_start):
+            status = "actual"                    # 年度计划完成率89.4%: how much of the plan is done (not 力争…)
         base = self._base_time(a) if role == "level" and self.compare_times else None
         t = base or self.change_time(a, s, times, ctx)
         if base:

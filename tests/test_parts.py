@@ -158,6 +158,7 @@ def test_indicator_names(segment: str, name: str) -> None:
     ("青禾县召开大会。青禾县经济运行稳中有进，企业上市3家，城市更新", ["青禾县", "青禾县"]),
     ("全国百强县。百强县名单", []),
     ("海河联运是今年最大的亮点，铁路口岸和智慧口岸建设加快", []),
+    ("全市共安排市级重点项目152个。今年安排市级财政资金", []),
 ])
 def test_mentions(text: str, names: list[str]) -> None:
     assert [m.name for m in Entities(text, 0).mentions if not m.anaphor] == names
