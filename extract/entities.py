@@ -181,6 +181,8 @@ ANAPHOR_TARGETS = {
 }
 DISTRICT_WORDS = {"该区", "我区", "全区", "本区", "区内"}
 FORMER = "原"
+PORT = "港"                                # 东营港 (the port) is not what 园区 points back to where the
+                                           # zone named after it (东营港经济开发区) is in the article
 PARKS_IN_GENERAL = "园区"
 PARK_WORDS = tuple(words()["anaphora"]["park"])
 REGIONS = ("province", "city", "county", "county-city")
@@ -451,9 +453,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     cores = {_core(f.name) for f in found if f.kind == "park" and (
         _park_suffix(f.name) not in GENERIC_PARK_SUFFIXES or _starts_with_place(_core(f.name))
         or _core(f.name) in index               # 江北新区: a county's short name is enough here
-        or _opens_paragraph(text, f.start)      # 利民片区聚焦…: a subject that opens a paragraph
         or SHORT_NAME.match(text, f.end)        # 海纳智能(巨野)工业园(以下简称“海纳巨野”): declared a name
-        or text.count(f.name, start, end) > 1)}   # 川南临港片区 again and again: a name, not a kind
+        or (not INDUSTRY.fullmatch(_core(f.name))   # 化工园区: a kind of park, however often
+            and (_opens_paragraph(text, f.start)      # 利民片区聚焦…: a subject that opens a paragraph
+                 or text.count(f.name, start, end) > 1)))}   # 川南临港片区 again and again: a name, not a kind
     found = [f for f in found if f.kind != "park" or f.name in known or _core(f.name) in cores
              or any(c.endswith(_core(f.name)) and c[: -len(_core(f.name))] in strong for c in cores)]
     spans = [(f.start, f.end) for f in found]
@@ -629,6 +632,8 @@ class Entities:
         out: list[Mention] = []
         paragraph, opener = -2, None             # the paragraph being read and its first mention
         ends = [e.start() for e in SENTENCE_END.finditer(text)] if any(m.anaphor for m in raw) else []
+        parks = {m.name for m in raw if m.kind == "park" and not m.anaphor}
+        zone_ports = {p for p in parks if p.endswith(PORT) and any(q != p and q.startswith(p) for q in parks)}
         for m in raw:
             if (here := text.rfind("\n", 0, m.start)) != paragraph:
                 paragraph, opener = here, m
@@ -656,7 +661,8 @@ class Entities:
                           and p.start not in pools and p.name.endswith(word)), None) \
                 if m.kind == "park" and word != "园区" else None
             named = [p for p in out if p.kind in targets and not p.anaphor
-                     and (m.kind != "town" or p.name.endswith(word))]   # 全镇 is a 镇, never a 村 in it
+                     and (m.kind != "town" or p.name.endswith(word))     # 全镇 is a 镇, never a 村 in it
+                     and not (m.kind == "park" and p.name in zone_ports and not word.endswith(PORT))]
             prior = prior or next((p for p in reversed(named) if not p.in_org and p.start not in pools), None)
             prior = prior or (named[-1] if named else None)
             if prior is None:

@@ -159,6 +159,7 @@ def test_indicator_names(segment: str, name: str) -> None:
     ("全国百强县。百强县名单", []),
     ("海河联运是今年最大的亮点，铁路口岸和智慧口岸建设加快", []),
     ("全市共安排市级重点项目152个。今年安排市级财政资金", []),
+    ("营收增速比一季度加快2.3个百分点", []),
 ])
 def test_mentions(text: str, names: list[str]) -> None:
     assert [m.name for m in Entities(text, 0).mentions if not m.anaphor] == names
@@ -169,6 +170,11 @@ def test_park_names_group_and_anaphora_resolve() -> None:
     ents = Entities(text, 0)
     assert {m.name for m in ents.mentions} == {"苏锡通科技产业园区"}
     assert ents.main == "苏锡通科技产业园区"
+
+
+def test_port_is_not_what_its_zone_is_called_back_by() -> None:
+    text = "洋口港经济开发区完成工业总产值860亿元。洋口港完成货物吞吐量6300万吨。园区规上工业企业达到126家。"
+    assert [m.name for m in Entities(text, 0).mentions] == ["洋口港经济开发区", "洋口港", "洋口港经济开发区"]
 
 
 def test_county_short_name_needs_its_city() -> None:
