@@ -77,6 +77,8 @@ RATE_MOVED_TO = regex.compile(f"(?:增速|增幅)(?:{alternation(words()['growth
                               r"(?:到|至)$")
 RATE_FROM = regex.compile(r"(?:增速|增幅)(?:由|从)")      # 增速由一季度的下降41.5%回升至2.3%: both are rates
 RESPECTIVELY = regex.compile(r"^(?:分别|依次)")
+RESPECTIVELY_ANY = regex.compile(r"分别|依次")
+RATE_NOUN = regex.compile(r"增速|增幅")
 RESPECTIVELY_WORD = "分别"
 PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_starts'])})")
 OF_NOUN = regex.compile(r"的([\p{Han}]{2,10})")
@@ -798,7 +800,7 @@ class SentenceReader:
     def _pair_owners(self, new: list[Figure], cs: int, pos: int, mentions: list[Mention]) -> None:
         """洛阳高新区、新乡高新区分别实现营业收入1280亿元、865亿元: each figure its own owner,
         and a later list of as many figures in the sentence the same owners."""
-        owners = self._listed_owners(cs, pos, len(new), mentions) or (
+        owners = self._listed_owners(cs, pos, len(new), mentions) or self._list_ahead(cs, pos, len(new), mentions) or (
             self.list_owners if len(self.list_owners) == len(new) else [])
         for fig, owner in zip(new, owners):
             fig.entity = owner
@@ -879,6 +881,8 @@ class SentenceReader:
             if p["growth_end"].search(tail) or tail.endswith(("增速", "增幅")) or OF_GROWTH.match(self.text, a.outer_end) \
                     or RATE_MOVED_TO.search(tail) or (self.rate_from and self._rate_from_in_clause(a)):
                 return "growth"                  # …增长7%; 保持7%左右的增速
+            if not tail and self.subject_clause and RATE_NOUN.search(self.text, *self.subject_clause):
+                return "growth"                  # 主营业务收入增幅居全省前三，依次为21.7%、19.4%和18.8%
             if a.kind == "times":
                 return None
             return "share"
@@ -1106,6 +1110,18 @@ class SentenceReader:
                 return [m.name for m in run]
         return []
 
+    def _list_ahead(self, cs: int, pos: int, n: int, mentions: list[Mention]) -> list[str]:
+        """排在前三位的依次是A、B和C，分别完成X、Y和Z: the n names last listed in an earlier clause
+        of the sentence, with no other name after them, own a list of n figures said 分别/依次."""
+        if not RESPECTIVELY_ANY.search(self.text, cs, pos):
+            return []
+        named = [m for m in mentions if m.end <= cs and m.name]
+        run = named[-n:]
+        if len(run) < n or len({m.name for m in run}) < n or not all(
+                OWNER_JOINER.fullmatch(self.text, a.end, b.start) for a, b in zip(run, run[1:])):
+            return []
+        return [m.name for m in run]
+
     def _listed_before(self, cs: int, pos: int, mentions: list[Mention]) -> list[str]:
         """The names listed (A、B和C) that end with the last name before pos in its clause, when
         there are at least two, else none."""
@@ -1133,6 +1149,9 @@ class SentenceReader:
         subject = p["subject"].match(words)
         if subject and HAN_RUN.fullmatch(rest := words[subject.end():].strip()) and len(rest) <= APPOSITION:
             return QUANTITY_LEAD.sub("", words.strip())   # 另一个特色产业石墨烯，上半年营收…: the industry named after
+        named = [m.start for m in self.mentions if cs <= m.start < ce]
+        if not subject and named and not any(cs <= t.start < named[0] for t in self.times):
+            subject = p["subject"].match(p["lead"].sub("", self.text[cs:named[0]]))   # 主营业务收入增幅居全省前三
         return subject[0] if subject else ""
 
     def _respectively(self, cs: int, seg: str, n: int) -> list[str] | None:

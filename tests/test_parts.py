@@ -160,6 +160,7 @@ def test_indicator_names(segment: str, name: str) -> None:
     ("海河联运是今年最大的亮点，铁路口岸和智慧口岸建设加快", []),
     ("全市共安排市级重点项目152个。今年安排市级财政资金", []),
     ("营收增速比一季度加快2.3个百分点", []),
+    ("这是自2017年建立开发区统计监测制度以来", []),
 ])
 def test_mentions(text: str, names: list[str]) -> None:
     assert [m.name for m in Entities(text, 0).mentions if not m.anaphor] == names
