@@ -54,7 +54,7 @@ NAME_STOP = {
     "company": PUNCTUATION | set("的在与及对了是为到于将把由从让使给等也都就还再又并且而其该我各此这之以来有"),   # 和: 天和药业
     "venue": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内自"
                                "0123456789月日年亿元"),
-    "town": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内自"
+    "town": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内自每"
                               "0123456789月日年县市区"),
 }
 # Words of names holding a character that otherwise ends a name: 大周再生…, 江西洪都精密制造有限公司
@@ -73,6 +73,7 @@ ITEM_PROJECT = regex.compile(r"\s*(?:——|—|•|·|●|■|◆|▲)\s*(?P<na
                              f"(?:{alternation(ENTITY_WORDS['item_project_heads'])}))(?=[,:])")
 FACILITY = regex.compile(f"(?r){alternation(list(PROJECT_HEADS))}")   # a project or a facility: 基地, 中心
 GENERIC_PROJECT = regex.compile(alternation(ENTITY_WORDS["generic_project_words"]))
+INSTITUTION = regex.compile(f"\\p{{Han}}{{0,6}}?(?:{alternation(words()['organisations']['institutions'])})")
 CAPITAL_ORIGIN = regex.compile(alternation(ENTITY_WORDS["capital_origins"]))
 CURRENCY_BEFORE_YUAN = set("0123456789亿万千百美欧港日韩")   # 亿元, 美元, 日元: money, not a name
 ZONE_TYPES = {kind: tuple(suffixes) for kind, suffixes in ENTITY_WORDS["zone_types"].items()}
@@ -191,6 +192,9 @@ SENTENCE_END = regex.compile(r"[。！？!?\n]")
 # 长沙经开区党工委有关负责人在接受记者采访时表示: an official of the unit named right before speaks.
 SPEAKER = regex.compile(rf"[^,;。]{{0,12}}?(?:{alternation(ENTITY_WORDS['officials'])})[^;。]{{0,20}}?(?:表示|介绍|说|称|指出)")
 ORIGIN = regex.compile(alternation(words()["organisations"]["origin_heads"]))   # 上海籍项目, 无锡客商
+# 坐落在杭州湾上虞经济技术开发区内: the zone a park sits in, not what 园区 points back to
+CONTAINER = regex.compile(f"(?:{alternation(words()['entities']['container_markers'])})$")
+INSIDE = "内"
 POOL = regex.compile(alternation(words()["entities"]["pool_markers"]))
 COMPARED = regex.compile(f"(?:{alternation(words()['entities']['compared_markers'] + words()['entities']['partner_markers'])})$")
 SPEAKER_MARKS = tuple(words()["entities"]["speaker_marks"])
@@ -358,7 +362,8 @@ def _heads_title(title: str, m: Mention) -> bool:
 def _in_org(text: str, start: int, end: int) -> bool:
     """Does the place at text[start:end] name an organisation (东台市统计局) or where things come
     from (上海籍项目, 从青岛引进)?"""
-    return bool(_place_index()[1].match(text, end) or ORIGIN.match(text, end) or text.endswith(FROM, 0, start))
+    return bool(_place_index()[1].match(text, end) or ORIGIN.match(text, end) or text.endswith(FROM, 0, start)
+                or INSTITUTION.match(text, end))
 
 
 def _with_words(text: str, start: int, raw: list[Mention], words: dict[str, str], kind: str,
@@ -502,7 +507,9 @@ class Entities:
         raw = [self._rename(m, renamed) for m in raw]
         raw = self._with_listed_parts(text, start, self._with_bare_cores(text, start, self._group_parks(raw)))
         pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)
-                 or text.startswith(FORMER, m.start)}   # 原昌北经济开发区: a former name, not what 经开区 means later
+                 or text.startswith(FORMER, m.start)    # 原昌北经济开发区: a former name, not what 经开区 means later
+                 or (CONTAINER.search(text, max(0, m.start - 3), m.start) and text.startswith(INSIDE, m.end))
+                 or (m.kind == "park" and text.startswith(PROJECT_HEADS, m.end))}   # 耗材产业园项目: a project
         in_title = [m for m in _with_unlisted_places(title, 0, find_mentions(title), unlisted) if not m.anaphor]
         kept = {id(m) for m in self._drop_uncontexted_counties(in_title + raw)}
         titled = [Mention(m.start, m.end, short_names.get(name := self._canonical(self._rename(m, renamed).name), name),

@@ -161,6 +161,9 @@ def test_indicator_names(segment: str, name: str) -> None:
     ("全市共安排市级重点项目152个。今年安排市级财政资金", []),
     ("营收增速比一季度加快2.3个百分点", []),
     ("这是自2017年建立开发区统计监测制度以来", []),
+    ("新增在湖北股权托管交易中心挂牌企业46家", []),
+    ("在全国医药类产业园区综合竞争力评价中", []),
+    ("52个薄弱村每村入股200万元", []),
 ])
 def test_mentions(text: str, names: list[str]) -> None:
     assert [m.name for m in Entities(text, 0).mentions if not m.anaphor] == names
@@ -176,6 +179,11 @@ def test_park_names_group_and_anaphora_resolve() -> None:
 def test_port_is_not_what_its_zone_is_called_back_by() -> None:
     text = "洋口港经济开发区完成工业总产值860亿元。洋口港完成货物吞吐量6300万吨。园区规上工业企业达到126家。"
     assert [m.name for m in Entities(text, 0).mentions] == ["洋口港经济开发区", "洋口港", "洋口港经济开发区"]
+
+
+def test_park_in_a_project_name_is_not_called_back() -> None:
+    text = "通化医药高新区新签约项目11个，包括高端医用耗材产业园项目。园区现有医药企业86家。"
+    assert [m.name for m in Entities(text, 0).mentions][-1] == "通化医药高新区"
 
 
 def test_county_short_name_needs_its_city() -> None:
