@@ -88,7 +88,7 @@ SENTENCE_SUBJECT = regex.compile(r"[。！？!?\n]" + SUBJECT)
 NOT_A_SUBJECT = regex.compile(alternation(ENTITY_WORDS["not_a_subject"]))
 NOT_LAST_OF_SUBJECT = frozenset(ENTITY_WORDS["not_last_of_subject"])   # 集聚区自2020年…: 自 ends no name
 MAX_NAME = {"park": 14, "company": 18, "town": 3, "venue": 12}
-MAX_PROJECT = 20   # characters before 项目 in a project's name
+MAX_PROJECT = 26   # characters before 项目 in a project's name
 PROJECT_JOINERS = "及和与"   # inside a project's name when a whole phrase of a name stands before them
 MAX_ALIAS = 20    # the longest bracket read as another name of the mention before it
 # （以下简称“集聚区”）, （以下简称苏盐园区）, （以下简称“华拓新能”，股票代码688517）, （股票代码：688739，以下简称“万德精密”）
@@ -231,6 +231,8 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
     """The name within the run of name characters before and with its suffix (a park's name
     recurs through an article, so each run is trimmed once)."""
     name = name.lstrip("()—")                 # ——陇原光伏科技有限公司: a list item's dash
+    if (close := name.rfind(")")) >= 0 and "(" not in name[:close]:
+        name = name[close + 1:]               # (记者 孙仁斌)德国博伦特集团: a bracket closed before the name
     if inner := INNER_VERB.search(name):
         name = name[inner.end():]            # 崇仁县召开工业园区上半年…会: the name starts after the verb
     verb = LEADING_VERB.match(name)
@@ -290,7 +292,7 @@ def project_subjects(text: str, start: int, end: int) -> list[Mention]:
         return out
     for m in PROJECT.finditer(text, start, end):
         i, name = _project_name(text, start, m)
-        if name and (i == start or text[i - 1] in SUBJECT_OPENERS):
+        if name and (i == start or text[i - 1] in SUBJECT_OPENERS or text[i - 1] == ")"):
             out.append(Mention(m.end() - len(name), m.end(), name, "project"))
     out.reverse()
     return out
@@ -313,6 +315,8 @@ def _project_name(text: str, floor: int, m: regex.Match) -> tuple[int, str]:
                                                  # 及支架项目: one project
     i = next((j for j in range(i - 1, max(floor, i - 3) - 1, -1)     # 日资东丰…: 日 ends dates, not this
               if (o := CAPITAL_ORIGIN.match(text, j)) and o.end() >= i), i)
+    if (close := text.rfind(")", i, m.start())) >= 0 and text.find("(", i, close) < 0:
+        i = close + 1                            # (记者 孙仁斌)德国博伦特集团…项目: after the dateline's bracket
     verb = LEADING_VERB.match(text, i, m.start())
     i = verb.end() if verb else i
     origin = CAPITAL_ORIGIN.match(text, i, m.start())

@@ -78,6 +78,7 @@ RATE_MOVED_TO = regex.compile(f"(?:增速|增幅)(?:{alternation(words()['growth
 RATE_FROM = regex.compile(r"(?:增速|增幅)(?:由|从)")      # 增速由一季度的下降41.5%回升至2.3%: both are rates
 RESPECTIVELY = regex.compile(r"^(?:分别|依次)")
 RESPECTIVELY_ANY = regex.compile(r"分别|依次")
+BARE_PROJECT = regex.compile(r"项目(?!个数|数|总数|和|[\p{Han}]{0,2}(?:项目|公司))")   # 项目总投资…: the project named before, not 项目个数
 RATE_NOUN = regex.compile(r"增速|增幅")
 RESPECTIVELY_WORD = "分别"
 PREDICATE_START = regex.compile(f"^(?:{alternation(FIGURE_WORDS['predicate_starts'])})")
@@ -359,6 +360,8 @@ class SentenceReader:
         self.rate_from = False                       # has it 增速由…: rates old and new
         self.compare_times: list[TimeRef] = []       # its comparison bases
         self.collective_sets: list[Mention] | None = None   # the article's sets of zones (45家园区)
+        self.last_project = ""                        # the project named last, for a clause opening with 项目
+        self.paragraph_project = (-2, "")            # that project, where a clause of the paragraph opens so
 
     # -- parts of a sentence -------------------------------------------------------------
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
@@ -681,8 +684,14 @@ class SentenceReader:
         self.first_figure = amounts[0].outer_start
         self.sentence_end = e
         self.amounts = amounts
-        self.candidates = self._owner_candidates(s, sorted(mentions + project_subjects(text, s, e),
-                                                           key=lambda m: (m.start, m.end)))
+        projects = project_subjects(text, s, e)
+        bare = next((m.start() for m in BARE_PROJECT.finditer(text, s, e) if m.start() == s or text[m.start() - 1] in ",;:"),
+                    None) if not projects and self.last_project else None
+        if bare is not None:                   # …项目11日签约。根据协议，项目总投资12亿美元: the project named before
+            projects = [Mention(bare, bare + 2, self.last_project, "project")]
+        if bare is not None:
+            self.paragraph_project = (ctx.paragraph, self.last_project)
+        self.candidates = self._owner_candidates(s, sorted(mentions + projects, key=lambda m: (m.start, m.end)))
         self.subject_clause = None
         self.mentions = mentions
         self.times = times
@@ -1242,7 +1251,9 @@ class SentenceReader:
         stage = STAGE.match(name)
         return Figure(amount=a, name=name, role=role, value=value, unit=unit, value_base=value_base,
                       base_unit=base_unit, growth=growth, status=status, year=year, period=period,
-                      entity=(conditional and project_before(self.text, self.text.rfind("\n", 0, s) + 1, a.outer_start))
+                      entity=(conditional and (project_before(self.text, self.text.rfind("\n", 0, s) + 1, a.outer_start)
+                                               or (self.paragraph_project[1] if self.paragraph_project[0] == ctx.paragraph
+                                                   else "")))
                       or self.entity_at(s, a, ce, noun_end, ctx),
                       children_prefix=stage[0] if stage else "", sentence=sentence)
 
@@ -1337,6 +1348,8 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         when = _from_year_in_force(text, [moved(t, speech) if speech and t.relative and not t.day
                                           and t.period not in SPECIAL_PERIODS else t for t in when])
         found = reader.read(s, e, ctx, here, when) if here else []
+        if named_projects := project_subjects(text, s, e):
+            reader.last_project = named_projects[0].name   # (listed last first)
         found += [_table_figure(c, doc, entities, ctx, c.header in by_owner) for c in cells[bisect.bisect_left(cell_starts, s):
                                                                       bisect.bisect_left(cell_starts, e)]]
         figures.extend(found)

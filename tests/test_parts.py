@@ -164,6 +164,7 @@ def test_indicator_names(segment: str, name: str) -> None:
     ("新增在湖北股权托管交易中心挂牌企业46家", []),
     ("在全国医药类产业园区综合竞争力评价中", []),
     ("52个薄弱村每村入股200万元", []),
+    ("(记者 孙仁斌)德国博伦特集团在沈阳投资", ["德国博伦特集团", "沈阳市"]),
 ])
 def test_mentions(text: str, names: list[str]) -> None:
     assert [m.name for m in Entities(text, 0).mentions if not m.anaphor] == names
