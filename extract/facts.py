@@ -1240,8 +1240,8 @@ class SentenceReader:
         if t and t.implied and status == "actual" and self.doc.month and not_yet_reported(t.period, self.doc.month):
             t = moved(t, -1)                     # 四季度 in a January article: last year's
         elif t and status == "actual" and self.doc.month and self.doc.month <= 2 and t.year == self.doc.year \
-                and t.period == str(t.year) and self.text[t.start:t.end] in WHOLE_YEAR_WORDS:
-            t = moved(t, -1)                     # 全年 done in a January article: the year just ended
+                and t.period == str(t.year) and (self.text[t.start:t.end] in WHOLE_YEAR_WORDS or t.implied):
+            t = moved(t, -1)                     # 全年, 截至12月底 done in a January article: the year just ended
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
         if status == "actual" and t and year and self.doc.year and year > self.doc.year \
                 and self.text[t.start - 1:t.start] in ("到", "至"):
@@ -1355,7 +1355,8 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         figures.extend(found)
         dated = [t for t in when if not t.compare and not t.event and not t.window and not _old_value_time(text, t)
                  and text[t.start - 1:t.start] != CONTRAST
-                 and not (t.year and doc.year and t.year > doc.year and GOAL_YEAR.match(text, t.end))
+                 and not (t.year and doc.year and t.year > doc.year and (GOAL_YEAR.match(text, t.end) or (
+                     text[t.start - 1:t.start] in ("至", "到") and not any(a.start > t.end for a in here))))   # 订单排至2024年
                  and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
         if dated and s not in headers and (here or not _background(dated[-1], doc)):
