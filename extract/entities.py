@@ -33,7 +33,8 @@ TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
 GENERIC_TOWNS = tuple(ENTITY_WORDS["generic_towns"])
 GENERIC_TOWN_WORD = regex.compile(alternation(ENTITY_WORDS["generic_town_words"]))
 UNLISTED_KINDS = ENTITY_WORDS["unlisted_place_suffixes"]
-UNLISTED_PLACE = regex.compile(f"\\p{{Han}}{{2}}(?:{alternation(list(UNLISTED_KINDS))})")
+UNLISTED_SUFFIX = regex.compile(alternation(list(UNLISTED_KINDS)))   # found first: a scan for 县/市 is fast
+HAN_PAIR = regex.compile(r"\p{Han}{2}")
 NOT_PLACE_WORDS = frozenset(ENTITY_WORDS["not_place_words"])
 NOT_PLACE_STARTS = tuple(ENTITY_WORDS["not_place_starts"])
 NOT_PLACE_AFTER = tuple(ENTITY_WORDS["not_place_after"])
@@ -389,11 +390,11 @@ def _unlisted_places(texts: list[tuple[str, int]]) -> dict[str, str]:
     index = _place_index()[0]
     seen: Counter[str] = Counter()
     for text, start in texts:
-        for m in UNLISTED_PLACE.finditer(text, start, overlapped=True):
-            name = m[0]
+        for m in UNLISTED_SUFFIX.finditer(text, start + 2):
+            name = text[m.start() - 2:m.end()]
             if not (name in index or name[:2] in index or name.startswith(NOT_PLACE_STARTS)
-                    or not NAME_STOP["park"].isdisjoint(name[:2])                       # 千亿元的县
-                    or name[1:] in NOT_PLACE_WORDS or text.startswith(NOT_PLACE_AFTER, m.end() - 1)):
+                    or not HAN_PAIR.fullmatch(name[:2]) or not NAME_STOP["park"].isdisjoint(name[:2])   # 千亿元的县
+                    or name[1:] in NOT_PLACE_WORDS or text.startswith(NOT_PLACE_AFTER, m.start())):
                 seen[name] += 1
     return {name: UNLISTED_KINDS[name[-1]] for name, n in seen.items() if n >= 2}
 

@@ -674,8 +674,10 @@ class SentenceReader:
         return self.text[lo:a.outer_start]
 
     # -- the sentence ---------------------------------------------------------------------
-    def read(self, s: int, e: int, ctx: Context, amounts: list[Amount], times: list[TimeRef]) -> list[Figure]:
-        """The figures among this sentence's amounts; `ctx` carries over to the next sentence."""
+    def read(self, s: int, e: int, ctx: Context, amounts: list[Amount], times: list[TimeRef],
+             projects: list[Mention]) -> list[Figure]:
+        """The figures among this sentence's amounts, given its named projects; `ctx` carries over
+        to the next sentence."""
         p = _patterns()
         text = self.text
         mentions = self.entities.between(s, e)
@@ -684,7 +686,6 @@ class SentenceReader:
         self.first_figure = amounts[0].outer_start
         self.sentence_end = e
         self.amounts = amounts
-        projects = project_subjects(text, s, e)
         bare = next((m.start() for m in BARE_PROJECT.finditer(text, s, e) if m.start() == s or text[m.start() - 1] in ",;:"),
                     None) if not projects and self.last_project else None
         if bare is not None:                   # …项目11日签约。根据协议，项目总投资12亿美元: the project named before
@@ -1347,9 +1348,10 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
                 speech = t.year - doc.year
         when = _from_year_in_force(text, [moved(t, speech) if speech and t.relative and not t.day
                                           and t.period not in SPECIAL_PERIODS else t for t in when])
-        found = reader.read(s, e, ctx, here, when) if here else []
-        if named_projects := project_subjects(text, s, e):
-            reader.last_project = named_projects[0].name   # (listed last first)
+        projects = project_subjects(text, s, e)
+        found = reader.read(s, e, ctx, here, when, projects) if here else []
+        if projects:
+            reader.last_project = projects[0].name   # (listed last first)
         found += [_table_figure(c, doc, entities, ctx, c.header in by_owner) for c in cells[bisect.bisect_left(cell_starts, s):
                                                                       bisect.bisect_left(cell_starts, e)]]
         figures.extend(found)
