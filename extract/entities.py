@@ -50,7 +50,7 @@ AFTER_TIME = set("年月度")                 # 2023年, 一季度 end a time th
 # Characters that cannot be inside a name: they end the walk left from a suffix.
 PUNCTUATION = set("，,。；;：:！!？?“”‘’\"'《》〈〉【】「」、▲●■◆★☆ \t\n")
 NAME_STOP = {
-    "park": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内他她请"
+    "park": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内他她请驻"
                               "0123456789月日年亿元"),
     "company": PUNCTUATION | set("的在与及对了是为到于将把由从让使给等也都就还再又并且而其该我各此这之以来有"),   # 和: 天和药业
     "venue": PUNCTUATION | set("的在与和及对向了是为到于将把由从让使给同跟或等也都就还再又并且而其该本我全各此这那之以来赴位有内自"

@@ -109,6 +109,7 @@ OTHER_MEASURES = ("额", "量", "值", "总额", "总量", "金额", "收入", "
 MEASURE_END = regex.compile(f"(?:{alternation(FIGURE_WORDS['measures'])})$")   # 规模, 面积: of a thing described
 RANK_VERB = regex.compile(alternation(FIGURE_WORDS["rank_verbs"]))
 RANKING = regex.compile(f"(?:{alternation(FIGURE_WORDS['rank_verbs'])})[^,;。]{{0,12}}?(?:{'|'.join(FIGURE_WORDS['ranks'])})")
+COPULA = "是"
 PLAN, DONE = "计划", "完成"              # a plan and what is done of it
 DONE_SHARE = ("完成率", "完成进度")        # a share of a plan done, whatever the plan's words
 GOALS = ("任务", "目标", "计划")          # what a share of a goal is measured against
@@ -1160,6 +1161,9 @@ class SentenceReader:
         if subject and HAN_RUN.fullmatch(rest := words[subject.end():].strip()) and len(rest) <= APPOSITION:
             return QUANTITY_LEAD.sub("", words.strip())   # 另一个特色产业石墨烯，上半年营收…: the industry named after
         named = [m.start for m in self.mentions if cs <= m.start < ce]
+        copula = self.text.find(COPULA, cs, named[0]) if named else -1
+        if copula > cs and (before := p["subject"].fullmatch(clean_name(self.text[cs:copula]))):
+            return before[0]                     # 加工贸易仍是综保区外贸的压舱石: what the clause is about
         if not subject and named and not any(cs <= t.start < named[0] for t in self.times):
             subject = p["subject"].match(p["lead"].sub("", self.text[cs:named[0]]))   # 主营业务收入增幅居全省前三
         return subject[0] if subject else ""
@@ -1271,6 +1275,7 @@ def _inside_time(a: Amount, times: list[TimeRef], starts: list[int]) -> bool:
     return i >= 0 and a.end <= times[i].end
 
 
+BASE_VALUE = regex.compile(r"(?:全年|同期)?\d[\d.]*(?:万亿|亿|万)?[^\d,;。]{0,3}?的(?:[一二三四五六七八九]成|\d[\d.]*[%倍])")   # 196.5亿元的八成
 GOAL_YEAR = regex.compile(r"[^,;。]{0,12}?目标")   # 规划确定的2025年68%的目标: a later year, a goal's
 
 
@@ -1285,8 +1290,10 @@ def _moved_to_cut(seg: str) -> str:
 
 
 def _old_value_time(text: str, t: TimeRef) -> bool:
-    """由2019年的98家…, 增速由一季度的下降41.5%…: the time of an old value, not in force after it."""
-    return text[t.start - 1:t.start] in OLD_VALUE_FROM and (text.startswith("的", t.end) or text[t.end:t.end + 1].isdigit())
+    """由2019年的98家…, 增速由一季度的下降41.5%…, 接近去年全年196.5亿元的八成: the time of an old value
+    or of a base, not in force after it."""
+    return (text[t.start - 1:t.start] in OLD_VALUE_FROM and (text.startswith("的", t.end) or text[t.end:t.end + 1].isdigit())) \
+        or bool(BASE_VALUE.match(text, t.end))
 
 
 def _from_year_in_force(text: str, times: list[TimeRef]) -> list[TimeRef]:
