@@ -1157,13 +1157,13 @@ class SentenceReader:
             named = clean_name(words)
             if len(named) >= 2:
                 return named
-        subject = p["subject"].match(words)
-        if subject and HAN_RUN.fullmatch(rest := words[subject.end():].strip()) and len(rest) <= APPOSITION:
-            return QUANTITY_LEAD.sub("", words.strip())   # 另一个特色产业石墨烯，上半年营收…: the industry named after
         named = [m.start for m in self.mentions if cs <= m.start < ce]
         copula = self.text.find(COPULA, cs, named[0]) if named else -1
         if copula > cs and (before := p["subject"].fullmatch(clean_name(self.text[cs:copula]))):
             return before[0]                     # 加工贸易仍是综保区外贸的压舱石: what the clause is about
+        subject = p["subject"].match(words)
+        if subject and HAN_RUN.fullmatch(rest := words[subject.end():].strip()) and len(rest) <= APPOSITION:
+            return QUANTITY_LEAD.sub("", words.strip())   # 另一个特色产业石墨烯，上半年营收…: the industry named after
         if not subject and named and not any(cs <= t.start < named[0] for t in self.times):
             subject = p["subject"].match(p["lead"].sub("", self.text[cs:named[0]]))   # 主营业务收入增幅居全省前三
         return subject[0] if subject else ""
