@@ -691,7 +691,6 @@ class SentenceReader:
                     None) if not projects and self.last_project else None
         if bare is not None:                   # …项目11日签约。根据协议，项目总投资12亿美元: the project named before
             projects = [Mention(bare, bare + 2, self.last_project, "project")]
-        if bare is not None:
             self.paragraph_project = (ctx.paragraph, self.last_project)
         self.candidates = self._owner_candidates(s, sorted(mentions + projects, key=lambda m: (m.start, m.end)))
         self.subject_clause = None
