@@ -76,8 +76,9 @@ RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
 RATE_MOVED_TO = regex.compile(f"(?:增速|增幅)(?:{alternation(words()['growth']['up'] + words()['growth']['down'])})"
                               r"(?:到|至)$")
 RATE_FROM = regex.compile(r"(?:增速|增幅)(?:由|从)")      # 增速由一季度的下降41.5%回升至2.3%: both are rates
-RESPECTIVELY = regex.compile(r"^(?:分别|依次)")
-RESPECTIVELY_ANY = regex.compile(r"分别|依次")
+RESPECTIVELY_WORDS = "分别|依次"             # each item of the list before, in order
+RESPECTIVELY = regex.compile(f"^(?:{RESPECTIVELY_WORDS})")
+RESPECTIVELY_ANY = regex.compile(RESPECTIVELY_WORDS)
 BARE_PROJECT = regex.compile(r"项目(?!个数|数|总数|和|[\p{Han}]{0,2}(?:项目|公司))")   # 项目总投资…: the project named before, not 项目个数
 RATE_NOUN = regex.compile(r"增速|增幅")
 RESPECTIVELY_WORD = "分别"
