@@ -29,6 +29,9 @@ PART = "part"                              # the kind of a park's listed part (�
 LISTED_PARTS = regex.compile(r"(?:(?P<part>\p{Han}{2}园)[、和及])+(?P<part>\p{Han}{2}园)(?!\p{Han})")   # 城东园、城西园和石庄园
 GENERIC_PARK_SUFFIXES = tuple(ENTITY_WORDS["generic_park_suffixes"])
 COMPANY_SUFFIXES = ENTITY_WORDS["company_suffixes"]
+GROUP = "集团"                              # a legal form that short names keep (万达集团)
+MIN_COMPANY_CORE = 4                       # 佳联电器: a brand and a trade, never one word alone
+HAN_RUN = regex.compile(r"\p{Han}+")
 TOWN_SUFFIXES = ENTITY_WORDS["town_suffixes"]
 GENERIC_TOWNS = tuple(ENTITY_WORDS["generic_towns"])
 GENERIC_TOWN_WORD = regex.compile(alternation(ENTITY_WORDS["generic_town_words"]))
@@ -42,6 +45,8 @@ CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
 SUBJECT_OPENERS = CLAUSE_PUNCTUATION | {"的"}   # where the subject of a clause may start
 LEFT_WORDS = ("其中", "全国", "全省", "全市")   # a walk left that stops inside one of these leaves its last character
 CLASSIFIERS = "家个座所"
+COUNTED = regex.compile(rf"\d[\d.]*[{CLASSIFIERS}处](?!\p{{Han}})")   # 产业园32个，: a number right after
+                                                                        # a name that counts it (not 经开区16个项目)
 TOWN_NAME_ENDS = "市县"                    # that end a county's name, and some towns' names before 镇
 AUTONOMOUS = ("自治州", "自治县", "自治旗")   # also named by place and kind (德宏州, 屏边县)
 FROM = ("从", "引进")                       # 菏泽市从青岛引进项目, 引进南海企业: where things come from, never an owner
@@ -191,7 +196,8 @@ REGIONS = ("province", "city", "county", "county-city")
 REGION_REACH = 4                           # 湖南将推动园区: a region this close before 园区 owns it
 SENTENCE_END = regex.compile(r"[。！？!?\n]")
 # 长沙经开区党工委有关负责人在接受记者采访时表示: an official of the unit named right before speaks.
-SPEAKER = regex.compile(rf"[^,;。]{{0,12}}?(?:{alternation(ENTITY_WORDS['officials'])})[^;。]{{0,20}}?(?:表示|介绍|说|称|指出)")
+SPEECH_VERB = alternation(ENTITY_WORDS["speech_verbs"])
+SPEAKER = regex.compile(rf"[^,;。]{{0,12}}?(?:{alternation(ENTITY_WORDS['officials'])})[^;。]{{0,20}}?(?:{SPEECH_VERB})")
 ORIGIN = regex.compile(alternation(words()["organisations"]["origin_heads"]))   # 上海籍项目, 无锡客商
 # 坐落在杭州湾上虞经济技术开发区内: the zone a park sits in, not what 园区 points back to
 CONTAINER = regex.compile(f"(?:{alternation(words()['entities']['container_markers'])})$")
@@ -450,6 +456,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, in_words)
         if name and m[0] in ATTACHED_SUFFIXES:
             name = ""                      # 实际利用外资直管区: no park before it, so no name (直管区 alone points back)
+        if name and m.lastgroup == "park" and COUNTED.match(text, m.end()):
+            name = ""                      # 建成跨境电商产业园32个: a kind of park, counted
         if name or m.lastgroup != "town":
             floor = m.end()                # a town suffix that names nothing (枣乡红食品) may be inside a name
         if name:
@@ -511,6 +519,7 @@ class Entities:
         renamed = self._renamed_counties(raw)
         raw = [self._rename(m, renamed) for m in raw]
         raw = self._with_listed_parts(text, start, self._with_bare_cores(text, start, self._group_parks(raw)))
+        raw = self._with_company_cores(text, start, raw)
         pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)
                  or text.startswith(FORMER, m.start)    # 原昌北经济开发区: a former name, not what 经开区 means later
                  or (CONTAINER.search(text, max(0, m.start - 3), m.start) and text.startswith(INSIDE, m.end))
@@ -618,6 +627,21 @@ class Entities:
                  and core not in index and not core.startswith(GENERIC_CORES) and not _starts_with_place(core)
                  and not INDUSTRY.search(core)}
         return _with_words(text, start, raw, cores, "park", opening_only=True)
+
+    @staticmethod
+    def _with_company_cores(text: str, start: int, raw: list[Mention]) -> list[Mention]:
+        """宁波佳联电器有限公司…。去年，佳联电器通过…: a company's name without its places and its
+        legal form, opening a clause, names the company."""
+        strong, cores = _strong_places(), {}
+        for m in raw:
+            suffix = next((c for c in COMPANY_SUFFIXES if m.name.endswith(c)), "") if m.kind == "company" else ""
+            if suffix and suffix != GROUP and not m.anaphor:
+                core = m.name[:-len(suffix)]
+                while lead := max((j for j in range(2, min(len(core), 9) + 1) if core[:j] in strong), default=0):
+                    core = core[lead:]
+                if len(core) >= MIN_COMPANY_CORE and HAN_RUN.fullmatch(core):
+                    cores[core] = m.name
+        return _with_words(text, start, raw, cores, "company", opening_only=True) if cores else raw
 
     @staticmethod
     def _with_listed_parts(text: str, start: int, raw: list[Mention]) -> list[Mention]:

@@ -22,7 +22,7 @@ import regex
 
 from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
-from .entities import PROJECT_HEADS, REGIONS, Entities, Mention, project_before, project_subjects
+from .entities import PROJECT_HEADS, REGIONS, SPEECH_VERB, Entities, Mention, project_before, project_subjects
 from .numbers import chinese_numeral
 from .schema import Fact
 from .tables import GROWTH_LABEL, TableCell, find_table_cells
@@ -72,6 +72,7 @@ QUANTITY_LEAD = regex.compile(r"^[一两二三四五六七八九十]+[个大项�
 DESTINATION = regex.compile(f"(?r)(?:{alternation(FIGURE_WORDS['destination_verbs'])})")   # the last one
 BEFORE_AMOUNT = regex.compile(r"(?:分别|依次|均|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
 RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
+RATE_WORD_AND_AFTER = regex.compile(r"(?:增速|增幅)\p{Han}{0,4}$")   # 增速最快: how the rate compares
 # 增速回落到6.3%: where a growth rate moved to, the rate itself (not a fall of 6.3 %).
 RATE_MOVED_TO = regex.compile(f"(?:增速|增幅)(?:{alternation(words()['growth']['up'] + words()['growth']['down'])})"
                               r"(?:到|至)$")
@@ -119,6 +120,7 @@ CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿
 WHOLE_YEAR_WORDS = ("全年", "当年")
 ITEM_MARK = regex.compile(r"\s*(?:—|•|·|●|■|◆|▲|[①-⑳]|\(?[一二三四五六七八九十\d]{1,2}[)、.](?!\d))")   # ——贵阳…, (一), 1.
 HEADING_END = regex.compile(r"[:]\s*(?:\n|$)")   # 从重点开发区2022年主要指标看：⏎
+QUOTED_SPEECH = regex.compile(rf"\s*“[^”\n]{{2,200}}”[^,;。\n]{{0,30}}?(?:{SPEECH_VERB})")   # “…”王建华表示，…
 BREAKDOWN = regex.compile(r"\s*(?:从|分|按)\p{Han}{1,8}?(?:来看|看|分)[,:]")   # 从结构看, 分行业看, 按贸易方式分
 REGIONAL = regex.compile(alternation(FIGURE_WORDS["regional_breakdowns"]))   # 分地区看, 从区域看: parts are places
 ON_YEAR_BEFORE = regex.compile(r"(?:同比|上年|去年|上年同期|去年同期)\s*$")   # 同比翻番, 较去年翻番
@@ -249,6 +251,8 @@ class Context:
     paragraph: int = -1
     opener: str = ""            # the owner of the paragraph's first figures
     heading_time: TimeRef | None = None   # the time in force at a heading that ends with a colon
+    resumed_time: TimeRef | None = None   # the time in force before the paragraph
+    aside: bool = False                   # the paragraph is a quoted speech: its times end with it
 
 
 def _strip_quotes(s: str) -> str:
@@ -352,6 +356,7 @@ class SentenceReader:
         self.candidates: list[Candidate] = []        # who may own the sentence's figures
         self.subject_clause: tuple[int, int] | None = None   # a figure-less clause just before,
                                                      # whose subject may name the next figure
+        self.named_by_clause = False                 # and the change just named took its subject
         self.mentions: list[Mention] = []            # the mentions in the sentence being read
         self.times: list[TimeRef] = []               # and its time expressions
         self.amounts: list[Amount] = []              # and amounts
@@ -699,7 +704,9 @@ class SentenceReader:
         self.times = times
         self.list_owners = []
         self.change_times: list[TimeRef | None] = [None, None]
-        self.status_marks = list(p["status"].finditer(text, s, e))
+        causes = [c.span() for c in CAUSE.finditer(text, s, e)]
+        self.status_marks = [m for m in p["status"].finditer(text, s, e)
+                             if not any(lo <= m.start() < hi for lo, hi in causes)]   # 受市场预期偏弱影响: a cause
         self.rate_from = RATE_FROM.search(text, s, e) is not None
         self.compare_times = [t for t in times if t.compare]
         self.conditions = [m.end() for m in CONDITIONAL.finditer(text, s, e)]
@@ -768,7 +775,8 @@ class SentenceReader:
                     and old.year < new[0].year - 1):
             return False
         named = [m.name for m in mentions if cs <= m.start and m.end <= first.outer_start and m.name]
-        return bool((named and not self._owns_subject(seg) and self._attach_to_owner(new, named, figures))
+        return bool((named and not self._owns_subject(seg) and not self.named_by_clause
+                     and self._attach_to_owner(new, named, figures))
                     or self._attach_growth(new, seg, figures, last_level, named))
 
     def _share_of_goal(self, a: Amount) -> bool:
@@ -833,7 +841,7 @@ class SentenceReader:
                        named: list[str]) -> bool:
         """Give changes to the figures they belong to (…149亿元，同比增长11%; 分别增长12%、8%);
         False when they stand as facts of their own."""
-        if not self._owns_subject(seg) and last_level:
+        if not self._owns_subject(seg) and not self.named_by_clause and last_level:
             levels = [f for f in figures if f.role == "level" and not f.name.endswith(BARE_CHANGES)   # not 较年初增加X
                       and not self._base_value(f)]
             targets = levels[-len(new):] if len(new) <= len(levels) else last_level[-1:]
@@ -1029,8 +1037,11 @@ class SentenceReader:
         subject = SPAN_LEAD.sub("", subject) if SPAN_LEAD.sub("", subject) in RATE_ONLY else subject   # 三年年均
         qualifier = subject if subject in RATE_ONLY else ""   # 年均增长9.1%: the topic's average growth
         clause, self.subject_clause = self.subject_clause, None
+        self.named_by_clause = False
         if len(subject) < 2 and clause:
-            subject = self._subject_of(*clause)      # 规模以上工业增加值：同比增长5.2%
+            subject = RATE_WORD_AND_AFTER.sub("", self._subject_of(*clause))   # 规模以上工业增加值：同比增长5.2%;
+                                                     # 其中动力电池板块增速最快，同比增长58.6%
+            self.named_by_clause = len(subject) >= 2 and not qualifier   # its own fact, not the last figure's
         base = BASE_YEAR.match(subject)
         if base and base.end() == len(subject):      # …38.7亿元，比2019年增长303.1%: the change since then
             subject = (topic or (last_level[-1].name if last_level else "")) + base[0]
@@ -1279,6 +1290,11 @@ BASE_VALUE = regex.compile(r"(?:全年|同期)?\d[\d.]*(?:万亿|亿|万)?[^\d,;
 GOAL_YEAR = regex.compile(r"[^,;。]{0,12}?目标")   # 规划确定的2025年68%的目标: a later year, a goal's
 
 
+def _horizon(t: TimeRef | None, doc: Document) -> bool:
+    """到2026年 in a 2024 article: a plan's horizon, in force to the end of its paragraph."""
+    return bool(t and t.year and doc.year and t.year > doc.year and doc.text[t.start - 1:t.start] in DEADLINE)
+
+
 def _background(t: TimeRef, doc: Document) -> bool:
     """并于2019年被纳入… in a 2024 article, with no figure: history told, not the time of what follows."""
     return bool(t.year and doc.year and t.year < doc.year - 1)
@@ -1340,6 +1356,9 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         s, e = m.span()
         paragraph = text.rfind("\n", doc.body_start, s)
         if paragraph != ctx.paragraph:
+            if ctx.aside or _horizon(ctx.time, doc):
+                ctx.time = ctx.resumed_time      # “…”王建华表示，今年…; 到2026年…: the report goes on in its own time
+            ctx.resumed_time, ctx.aside = ctx.time, bool(QUOTED_SPEECH.match(text, s))
             ctx.paragraph, ctx.topic, ctx.entity, ctx.opener = paragraph, "", "", ""
             if not ITEM_MARK.match(text, s):
                 ctx.heading_time = None
