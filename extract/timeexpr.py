@@ -21,6 +21,7 @@ QUARTERS = {"一季度": (1, 1), "第一季度": (1, 1), "二季度": (2, 2), "�
             "三季度": (3, 3), "第三季度": (3, 3), "四季度": (4, 4), "第四季度": (4, 4),
             "前两季度": (1, 2), "前三季度": (1, 3), "上半年": (1, 2), "下半年": (3, 4)}
 CN = "一二两三四五六七八九十"
+MONTH_CN = "(?:十[一二]|[一二三四五六七八九十])"   # 一至四月, 十二月: months in words
 SAME_PERIOD_LAST_YEAR = "same period last year"   # resolved against the period in force
 WHOLE_YEAR = "whole year"                         # 全年, 当年: the whole of the year in force
 PLANS = ("十一五", "十二五", "十三五", "十四五", "十五五", "十六五")   # five-year plans, in order
@@ -31,8 +32,8 @@ SUB = rf"""
     (?P<sub>
         前[三两]季度 | 第?[一二三四]季度 | [上下]半年
       | 前 (?P<n_months>\d{{1,2}}|[{CN}]{{1,3}}) 个月
-      | (?P<m1>\d{{1,2}}) \s* 月? \s* (?:-|—|–|~|至|到) \s* (?P<m2>\d{{1,2}}) \s* 月 份?
-      | (?P<m>\d{{1,2}}) \s* 月 份? (?: \s* (?P<d>\d{{1,2}}) \s* 日 | (?P<to_date>底|末))?
+      | (?P<m1>\d{{1,2}}|{MONTH_CN}) \s* 月? \s* (?:-|—|–|~|至|到) \s* (?P<m2>\d{{1,2}}|{MONTH_CN}) \s* 月 份?
+      | (?P<m>\d{{1,2}}|{MONTH_CN}) \s* 月 份? (?: \s* (?P<d>\d{{1,2}}) \s* 日 | (?P<to_date>底|末))?
     )"""
 TIME = regex.compile(rf"""
     (?= [比较与同和是为恢\d“"十过近上去截目至今明前下本当第一二三四五六七八九两力争计确用再全日建开启成设运挂] )   # one cheap test per position
@@ -141,11 +142,11 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
     if not sub:
         return (year, str(year)) if year else None
     if m["m1"]:
-        first, last = int(m["m1"]), int(m["m2"])
+        first, last = _number(m["m1"]), _number(m["m2"])
     elif m["m"] and m["to_date"]:
-        first, last = 1, int(m["m"])             # 截至6月底: the year to date
+        first, last = 1, _number(m["m"])         # 截至6月底: the year to date
     elif m["m"]:
-        first = last = int(m["m"])
+        first = last = _number(m["m"])
     elif m["n_months"]:
         first, last = 1, int(m["n_months"]) if m["n_months"].isdigit() else int(chinese_numeral(m["n_months"]))
     else:
@@ -160,6 +161,11 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
     if m["m1"] or m["m"] or m["n_months"]:
         return year, _period(year, first, last)
     return year, _quarters(year, (first + 2) // 3, last // 3, sub)
+
+
+def _number(written: str) -> int:
+    """5 or 五 → 5."""
+    return int(written) if written.isdigit() else int(chinese_numeral(written))
 
 
 def last_full_year(doc_year: int | None, doc_month: int | None) -> int | None:
