@@ -456,10 +456,13 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         name = _name_before(text, m, max(floor, found[-1].end if found else start), m.lastgroup, in_words)
         if name and m[0] in ATTACHED_SUFFIXES:
             name = ""                      # 实际利用外资直管区: no park before it, so no name (直管区 alone points back)
-        if name and m.lastgroup == "park" and COUNTED.match(text, m.end()):
-            name = ""                      # 建成跨境电商产业园32个: a kind of park, counted
+        if name and m.lastgroup in ("park", "venue") and COUNTED.match(text, m.end()):
+            name = ""                      # 建成跨境电商产业园32个, 口袋公园48处: a kind of place, counted
         if name or m.lastgroup != "town":
             floor = m.end()                # a town suffix that names nothing (枣乡红食品) may be inside a name
+        if name and m.lastgroup == "park" and found and found[-1].kind == "park" and found[-1].end == m.end() - len(name):
+            found[-1] = Mention(found[-1].start, m.end(), text[found[-1].start:m.end()], "park")
+            continue                       # 合肥新站高新区集成电路产业园: a park inside a zone, named after it
         if name:
             found.append(Mention(m.end() - len(name), m.end(), aliases.get(name, name), m.lastgroup))
     spans = [(f.start, f.end) for f in found]
@@ -565,13 +568,18 @@ class Entities:
             # bracket may have joined its mention: 海纳智能(巨野)工业园(以下简称“海纳巨野”) has 巨野 in it
             if named is None:
                 continue
+            if named.end == d.start():       # the bracket is part of the name's mention, not of a figure's name
+                out[out.index(named)] = named = Mention(named.start, d.end(), named.name, named.kind, named.anaphor,
+                                                        named.in_org)
             short = d["short"]
             declared[short] = named.name
+            common = short.endswith(SUFFIX_WORDS)    # “孵化器”, “园区”: a common noun, also inside longer ones
             i = text.find(short, d.end())
             while i >= 0:
                 j = i + len(short)
                 inside = [m for m in out if m.start < j and i < m.end]
-                if not any(m.start <= i and j <= m.end and m.end - m.start > len(short) for m in inside):
+                in_noun = common and i > 0 and text[i - 1] not in NAME_STOP["park"]   # 各类科技企业孵化器
+                if not in_noun and not any(m.start <= i and j <= m.end and m.end - m.start > len(short) for m in inside):
                     out = [m for m in out if m not in inside]
                     out.append(Mention(i, j, named.name, named.kind))
                 i = text.find(short, j)

@@ -22,7 +22,7 @@ import regex
 
 from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
-from .entities import PROJECT_HEADS, REGIONS, SPEECH_VERB, Entities, Mention, project_before, project_subjects
+from .entities import PROJECT_HEADS, REGIONS, SHORT_NAME, SPEECH_VERB, Entities, Mention, project_before, project_subjects
 from .numbers import chinese_numeral
 from .schema import Fact
 from .tables import GROWTH_LABEL, TableCell, find_table_cells
@@ -596,6 +596,8 @@ class SentenceReader:
                 mark = None                      # …1500个以上、实际到位…: a 、 after a figure separates figures;
                                                  # X由原Y、Z等3家整合而成, X紧盯光伏、智能家电…: the list is
                                                  # where X came from, what X does
+            if mark and SHORT_NAME.search(self.text, m.start, m.end):
+                mark = None                      # X(以下简称“园区”)顶住…紧张、…上涨等压力: a subject introduced
             out.append(Candidate(m, mark.start() if mark else None,
                                  bool(LOCATIVE.search(self.text, max(s, m.start - 2), m.start))))
         return out

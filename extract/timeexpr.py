@@ -56,11 +56,12 @@ TIME = regex.compile(rf"""
 """.replace("{SUB}", SUB), regex.X)
 
 
+COMPARED_AFTER = ("相比", "比较")             # 与…2016年相比: a base, however far its 与 is
 ANCHOR = regex.compile(r"[年月季目五今日来]")   # one of these is in every expression TIME matches
 # The date of an event, not the time of the figures around it: 计划于2024年6月开工、2025年底投产；
 # 2016年在上海证券交易所主板上市（…）; 成立于1998年. Not 10月竣工项目, where the event names the figure.
 EVENT_AFTER = regex.compile(r"\s*(?:前后|左右|上午|下午)?\s*(?:在[^,;。()、]{1,14})?"
-                            r"(?:开工|投产|建成|竣工|开业|达产|落成|完工|投运|运营|通车|启用|签约|揭牌|上市|成立|挂牌)+"
+                            r"(?:开工|投产|建成|竣工|开业|达产|落成|完工|投运|运营|通车|启用|签约|揭牌|上市|成立|挂牌|建设|动工|启动)+"
                             r"(?=[,;。()、]|$)")
 STARTING = regex.compile(r"起(?![步来])")      # 5月1日起营改增全面扩围: when a change began, not the figures' time
 SINCE_AFTER = regex.compile(r"[^,;。，；]{0,6}?以来")   # 2006年建园以来: a span from then to now
@@ -216,7 +217,8 @@ def find_times(text: str, doc_year: int | None, doc_month: int | None = None,
             if resolved:
                 begin = m.start("deadline") if m["deadline"] else m.start()   # 力争3年: the time is 3年
                 compare = bool(m["compare"]) or bool(out and out[-1].compare and out[-1].end == begin) \
-                    or bool(m["year"] and not m["sub"] and text.startswith("同期", m.end()))   # 比上年全年; 达到2019年同期水平
+                    or bool(m["year"] and not m["sub"] and text.startswith("同期", m.end())) \
+                    or text.startswith(COMPARED_AFTER, m.end())   # 比上年全年; 达到2019年同期水平; 与改革前的2016年相比
                 year, period, window = *resolved, bool(m["since"] or m["since_event"])
                 now = last_full_year(doc_year, doc_month)
                 if m["year"] and now and int(m["year"]) < now and (since := (not m["sub"] and SINCE_AFTER.match(text, m.end())) or (
