@@ -47,6 +47,7 @@ LEFT_WORDS = ("其中", "全国", "全省", "全市")   # a walk left that stops
 CLASSIFIERS = "家个座所"
 COUNTED = regex.compile(rf"\d[\d.]*[{CLASSIFIERS}处](?!\p{{Han}})")   # 产业园32个，: a number right after
                                                                         # a name that counts it (not 经开区16个项目)
+KIND_CORE_ENDS = "城乡村小集农个"           # 城镇, 乡镇, 农村, 特色小镇, 多个村: the core of a kind of town
 TOWN_NAME_ENDS = "市县"                    # that end a county's name, and some towns' names before 镇
 AUTONOMOUS = ("自治州", "自治县", "自治旗")   # also named by place and kind (德宏州, 屏边县)
 FROM = ("从", "引进")                       # 菏泽市从青岛引进项目, 引进南海企业: where things come from, never an owner
@@ -268,13 +269,19 @@ def _trimmed_name(name: str, suffix: str, kind: str) -> str:
         lead = next((j for j in range(min(len(name) - len(suffix), 9), 1, -1) if name[:j] in _strong_places()), 0)
         name = name[lead:]                   # 河南枣乡红…: a place, then 枣 (no town's name)
         core = name[: -len(suffix)]
-    if kind == "town" and (len(core) < 2 or core.startswith(GENERIC_TOWNS) or core[-1] in "城乡村小集农个"
-                           or GENERIC_TOWN_WORD.search(core)):
-        return ""                            # 城镇, 乡镇, 特色小镇, 农村, 多个村, 经济薄弱村: kinds, not names
+    if kind == "town" and (len(core) < 2 or core.startswith(GENERIC_TOWNS) or GENERIC_TOWN_WORD.search(name)
+                           or (core[-1] in KIND_CORE_ENDS and not _town_named_after_village(core, suffix))):
+        return ""                            # 城镇, 乡镇, 特色小镇, 农村, 多个村, 经济薄弱村, 纺织重镇: kinds, not
+                                             # names; 许村镇, 王集镇 are names
     if kind == "company" and (role := core.rfind(ROLE_NOUN)) >= 0 and len(core) - role - len(ROLE_NOUN) >= 4:
         name = name[role + len(ROLE_NOUN):]  # 龙头企业安徽华拓新能源科技股份有限公司: a role, then the name
     min_core = 4 if suffix == "集团" else 2
     return name if len(name) - len(suffix) >= min_core else ""
+
+
+def _town_named_after_village(core: str, suffix: str) -> bool:
+    """许村镇, 王集镇: a town whose two-character name ends like a kind (村, 集)."""
+    return len(core) == 2 and core[-1] in "村集" and suffix != "村"
 
 
 def project_before(text: str, floor: int, pos: int) -> str:

@@ -22,12 +22,12 @@ import regex
 
 from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
-from .entities import PROJECT_HEADS, REGIONS, SHORT_NAME, SPEECH_VERB, Entities, Mention, project_before, project_subjects
+from .entities import PROJECT_HEADS, REGIONS, SHORT_NAME, SPEECH_VERB, SUFFIX_WORDS, Entities, Mention, project_before, project_subjects
 from .numbers import chinese_numeral
 from .schema import Fact
 from .tables import GROWTH_LABEL, TableCell, find_table_cells
-from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, moved, not_yet_reported,
-                        shift_year)
+from .timeexpr import (SAME_PERIOD_LAST_YEAR, WHOLE_YEAR, YEAR_BEFORE, TimeRef, find_times, first_month, moved,
+                        not_yet_reported, shift_year)
 from .vocabulary import alternation, indicator_keywords, words
 
 FIGURE_WORDS = words()["figures"]      # the word lists of vocab/words.toml that the rules below use
@@ -72,6 +72,8 @@ QUANTITY_LEAD = regex.compile(r"^[一两二三四五六七八九十]+[个大项�
 DESTINATION = regex.compile(f"(?r)(?:{alternation(FIGURE_WORDS['destination_verbs'])})")   # the last one
 BEFORE_AMOUNT = regex.compile(r"(?:分别|依次|均|约|近|超过|超|达到|达|为|了|是)+$")   # words between a rate word and its figure
 RATE_WORD_END = regex.compile(r"(?:增速|增幅)$")
+SIGN_OF_CHANGE = ("正增长", "负增长")       # what a count of places counts, not what their rates are of,
+COUNTED_UNITS = ("县", "市", "区", "镇", "乡", "村", "县(市、区)", "县(市)", *SUFFIX_WORDS)   # nor the places counted
 RATE_WORD_AND_AFTER = regex.compile(r"(?:增速|增幅)\p{Han}{0,4}$")   # 增速最快: how the rate compares
 # 增速回落到6.3%: where a growth rate moved to, the rate itself (not a fall of 6.3 %).
 RATE_MOVED_TO = regex.compile(f"(?:增速|增幅)(?:{alternation(words()['growth']['up'] + words()['growth']['down'])})"
@@ -787,13 +789,13 @@ class SentenceReader:
         end = a.outer_start - (2 if before == ")的" else 1 if before.endswith("的") else 0)
         return end < a.outer_start and any(b.outer_end == end for b in self.amounts)
 
-    def _headline_name(self, a: Amount) -> str:
-        """The name of the headline's figure in the same unit: what a figure named by nothing
-        else counts, when the article is about it."""
+    def _headline_name(self, a: Amount, role: str = "level") -> str:
+        """The name of the headline's figure in the same unit (or of its rate): what a figure
+        named by nothing else counts (or what a rate is of), when the article is about it."""
         title = self.doc.title
         start = self.text.find(title, self.doc.body_start, self.doc.body_start + len(title) + 2) if title else -1
-        return next((f.name for f in self.seen if f.sentence[1] <= start + len(title) and f.role == "level"
-                     and f.unit == a.unit), "") if start >= 0 else ""
+        return next((f.name.removesuffix("增速") for f in self.seen if f.sentence[1] <= start + len(title)
+                     and f.role == role and (role == "growth" or f.unit == a.unit)), "") if start >= 0 else ""
 
     def _named_alike(self, verb: str, a: Amount) -> str:
         """The name of the sentence's earlier figure of the same kind that opens with this bare verb."""
@@ -870,7 +872,10 @@ class SentenceReader:
         """What the next clause without a subject of its own speaks of."""
         name = new[-1].name
         if role == "level":
-            return name
+            counted_units = new[-1].amount.kind == "count" and name.endswith(COUNTED_UNITS)
+            return topic if counted_units or name.endswith(SIGN_OF_CHANGE) else name
+                                                 # 9个县(市、区)和4个开发区中，有8个实现正增长。其中…增长9.8%: the
+                                                 # rates are of what the places were counted by
         if role == "growth" and (self._owns_subject(seg) or not topic):   # 规上工业增加值：本月增长6.2%，
             return name.removesuffix("增速")                              # 1—10月累计增长5.4%
         if role == "share":                      # 失业率为5.1%，比上年回落0.3个百分点; …占…, …完成目标…: the whole
@@ -1048,7 +1053,9 @@ class SentenceReader:
         if base and base.end() == len(subject):      # …38.7亿元，比2019年增长303.1%: the change since then
             subject = (topic or (last_level[-1].name if last_level else "")) + base[0]
         if len(subject) < 2 or qualifier:
-            subject = (topic or (last_level[-1].name if last_level else "")) + qualifier
+            subject = (topic or (last_level[-1].name if last_level else "")
+                       or self._headline_name(first, "growth")) + qualifier   # 襄阳固定资产投资增长2.8% ⏎ …
+                                                                              # 其中，谷城县增长11.3%
         if not subject:
             return None
         if n > 1 and qualifier and len(last_level) == n:
@@ -1255,8 +1262,9 @@ class SentenceReader:
         t = base or self.change_time(a, s, times, ctx)
         if base:
             status = "actual"                    # 较去年的14645元: last year's value, whatever is expected now
-        if t and t.implied and status == "actual" and self.doc.month and not_yet_reported(t.period, self.doc.month):
-            t = moved(t, -1)                     # 四季度 in a January article: last year's
+        if t and t.implied and status == "actual" and self.doc.month and not_yet_reported(t.period, self.doc.month) \
+                and not (t.day and (first_month(t.period) or 13) <= self.doc.month):
+            t = moved(t, -1)                     # 四季度 in a January article: last year's (not 1月15日, a day gone)
         elif t and status == "actual" and self.doc.month and self.doc.month <= 2 and t.year == self.doc.year \
                 and t.period == str(t.year) and (self.text[t.start:t.end] in WHOLE_YEAR_WORDS or t.implied):
             t = moved(t, -1)                     # 全年, 截至12月底 done in a January article: the year just ended
@@ -1290,11 +1298,6 @@ def _inside_time(a: Amount, times: list[TimeRef], starts: list[int]) -> bool:
 
 BASE_VALUE = regex.compile(r"(?:全年|同期)?\d[\d.]*(?:万亿|亿|万)?[^\d,;。]{0,3}?的(?:[一二三四五六七八九]成|\d[\d.]*[%倍])")   # 196.5亿元的八成
 GOAL_YEAR = regex.compile(r"[^,;。]{0,12}?目标")   # 规划确定的2025年68%的目标: a later year, a goal's
-
-
-def _horizon(t: TimeRef | None, doc: Document) -> bool:
-    """到2026年 in a 2024 article: a plan's horizon, in force to the end of its paragraph."""
-    return bool(t and t.year and doc.year and t.year > doc.year and doc.text[t.start - 1:t.start] in DEADLINE)
 
 
 def _background(t: TimeRef, doc: Document) -> bool:
@@ -1358,8 +1361,8 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
         s, e = m.span()
         paragraph = text.rfind("\n", doc.body_start, s)
         if paragraph != ctx.paragraph:
-            if ctx.aside or _horizon(ctx.time, doc):
-                ctx.time = ctx.resumed_time      # “…”王建华表示，今年…; 到2026年…: the report goes on in its own time
+            if ctx.aside:
+                ctx.time = ctx.resumed_time      # “…”王建华表示，今年…到2026年…: the report goes on in its own time
             ctx.resumed_time, ctx.aside = ctx.time, bool(QUOTED_SPEECH.match(text, s))
             ctx.paragraph, ctx.topic, ctx.entity, ctx.opener = paragraph, "", "", ""
             if not ITEM_MARK.match(text, s):
