@@ -169,7 +169,9 @@ def _suffix_pattern() -> regex.Pattern:
     companies = [c for c in COMPANY_SUFFIXES if c != "集团"]
     inner, verbal = ENTITY_WORDS["inner_park_suffixes"], ENTITY_WORDS["verbal_park_suffixes"]
     closing = alternation([p for p in PARK_SUFFIXES if p not in inner and p not in verbal])
-    return regex.compile(f"(?P<park>{closing}|{alternation(inner)}(?!\\p{{Han}}*?(?:{closing}|{alternation(companies)}))"
+    not_before = alternation(ENTITY_WORDS["inner_suffix_not_before"])
+    return regex.compile(f"(?P<park>{closing}|{alternation(inner)}(?!{not_before})"
+                         f"(?!\\p{{Han}}*?(?:{closing}|{alternation(companies)}))"
                          f"|{alternation(verbal)}(?!{alternation(ENTITY_WORDS['verbal_followers'])}))"
                          f"|(?P<company>{alternation(companies)}|集团(?![(（]|有限|股份))"
                          f"|(?P<town>(?!{alternation(ENTITY_WORDS['not_towns'])})(?:{alternation(TOWN_SUFFIXES)})"
