@@ -55,6 +55,8 @@ LIST_COMMA = regex.compile(r"、")      # an item of a list of names (…公司�
 LIST_END = regex.compile(r"等")         # A、B等: the last one, but 销售脐橙等农特产品 lists products
 ITEM_END = regex.compile(r"、|等(?=[\d一二两三四五六七八九十多]|项目)")   # …项目、…项目等12个项目
 LOCATIVE = regex.compile(r"(?:在|于|到|赴|前往|来到|落户)$")
+ROUTE_BEFORE = regex.compile(r"\p{Han}[—–-]$")   # a dash between two names: a route (宁东—浙江)
+ROUTE_AFTER = regex.compile(r"[—–-]\p{Han}")
 POINTING = "全该本我这"                     # 全省11个设区市, 该园区: an anaphor that points, not a bare noun
 VERB_BEFORE_LIST = regex.compile(alternation(FIGURE_WORDS["verbs_before_lists"]))
 OWNER_JOINER = regex.compile(r"\s*[、和及与]\s*")
@@ -587,7 +589,7 @@ class SentenceReader:
             if m.start == object_end or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start):
                 object_end = m.end               # 与结对的佛山市南海区: a place inside the object is the object's
                 continue
-            if not m.name or self._listed(m, s) \
+            if not m.name or self._listed(m, s) or self._route_end(m) \
                     or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start) or self._in_quoted_name(m, s) \
                     or (m.anaphor and m.end in counted and self.text[m.start] not in POINTING):
                 continue                         # 培育超千亿元园区15家: what is counted, not who counts
@@ -603,6 +605,12 @@ class SentenceReader:
             out.append(Candidate(m, mark.start() if mark else None,
                                  bool(LOCATIVE.search(self.text, max(s, m.start - 2), m.start))))
         return out
+
+    def _route_end(self, m: Mention) -> bool:
+        """Is the place one end of a route (宁东—浙江±800千伏特高压直流输电工程): part of the name of a
+        line, not an owner?"""
+        return m.kind in REGIONS and bool(ROUTE_BEFORE.search(self.text, max(0, m.start - 2), m.start)
+                                          or ROUTE_AFTER.match(self.text, m.end))
 
     def _in_quoted_name(self, m: Mention, s: int) -> bool:
         """Is the mention inside quotes that qualify a noun after them (“巨野—青岛港”海铁联运班列)?"""
