@@ -39,6 +39,7 @@ UNLISTED_KINDS = ENTITY_WORDS["unlisted_place_suffixes"]
 UNLISTED_SUFFIX = regex.compile(alternation(list(UNLISTED_KINDS)))   # found first: a scan for 县/市 is fast
 HAN_PAIR = regex.compile(r"\p{Han}{2}")
 NOT_PLACE_WORDS = frozenset(ENTITY_WORDS["not_place_words"])
+WORDS_HOLDING_PLACES = regex.compile(alternation(ENTITY_WORDS["words_holding_places"]))
 NOT_PLACE_STARTS = tuple(ENTITY_WORDS["not_place_starts"])
 NOT_PLACE_AFTER = tuple(ENTITY_WORDS["not_place_after"])
 CLAUSE_PUNCTUATION = set("，,。；;：:！!？?、\n")
@@ -451,6 +452,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     known = _known_names()
     found: list[Mention] = []
     place_hits = [(ps + start, pe + start) for _, ps, pe in _place_automaton().find_matches_as_indexes(text[start:end])]
+    if holders := [w.span() for w in WORDS_HOLDING_PLACES.finditer(text, start, end)]:
+        place_hits = [(ps, pe) for ps, pe in place_hits if not any(hs <= ps and pe <= he for hs, he in holders)]
     in_place = {i for ps, pe in place_hits for i in range(ps, pe)}
     in_words = in_place | {i for w in NAME_WORDS.finditer(text, start, end) for i in range(*w.span())}
     floor = start
