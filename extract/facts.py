@@ -126,6 +126,7 @@ ITEM_MARK = regex.compile(r"\s*(?:—|•|·|●|■|◆|▲|[①-⑳]|\(?[一�
 HEADING_END = regex.compile(r"[:]\s*(?:\n|$)")   # 从重点开发区2022年主要指标看：⏎
 QUOTED_SPEECH = regex.compile(rf"\s*“[^”\n]{{2,200}}”[^,;。\n]{{0,30}}?(?:{SPEECH_VERB})")   # “…”王建华表示，…
 BREAKDOWN = regex.compile(r"\s*(?:从|分|按)\p{Han}{1,8}?(?:来看|看|分)[,:]")   # 从结构看, 分行业看, 按贸易方式分
+ITEM_PART = regex.compile(r"\p{Han}{1,12}?(?:业|板块|领域)")   # 起重装备产业, 现代服务业: an industry opening an item
 REGIONAL = regex.compile(alternation(FIGURE_WORDS["regional_breakdowns"]))   # 分地区看, 从区域看: parts are places
 ON_YEAR_BEFORE = regex.compile(r"(?:同比|上年|去年|上年同期|去年同期)\s*$")   # 同比翻番, 较去年翻番
 SHORT_HAN = regex.compile(r"[\p{Han}]{0,4}")
@@ -728,6 +729,8 @@ class SentenceReader:
         topic = ctx.topic
         parent: Figure | None = None
         in_breakdown = False
+        by_part = BREAKDOWN.match(text, s, e)    # 分产业看，A产业签约21个，合同额118.3亿元；B产业…
+        part = ""                                # the part of the whole its ；-item speaks of
         for cs, ce in self.clauses(s, e):
             clause_amounts = [a for a in amounts if cs <= a.start < ce]
             if text.startswith("其中", cs) or text.startswith("其中", cs + 1):
@@ -735,6 +738,8 @@ class SentenceReader:
                 parent = last_level[-1] if last_level else None
             if text[cs - 1:cs] == ";" and cs > s:
                 in_breakdown = False
+            if by_part and (cs == by_part.end() or text[cs - 1:cs] == ";"):
+                part = (opening := ITEM_PART.match(text, cs, ce)) and opening[0] or ""
             if not clause_amounts:
                 self.subject_clause = (cs, ce)
                 continue
@@ -753,6 +758,9 @@ class SentenceReader:
                 amounts_named = group if len(group) == len(names) else group[:1] * len(names)
                 new = [self._figure(a, name, role, (s, e), ce, noun_end, times, ctx, first)
                        for a, (name, noun_end) in zip(amounts_named, names)]
+                for fig in new if part else []:
+                    if not ITEM_PART.search(fig.name):
+                        fig.name = part + fig.name   # 合同额118.3亿元 in the item on 起重装备产业
                 if in_breakdown and parent is not None:
                     self._inherit_stage(new, parent)
                 if len(new) > 1:
