@@ -110,6 +110,17 @@ def _in_short_quote(text: str, start: int, end: int, quotes: list[int]) -> bool:
     return closing.end() - opening <= SHORT_QUOTE + 2 or "+" in text[opening + 1:closing.start()]
 
 
+POLICY_CAP = regex.compile(f"(?:{alternation(words()['policy']['caps'])})$")
+POLICY_SHARE = regex.compile(r"按[^,;。]{1,12}的$")
+POLICY_GRANT = regex.compile(alternation(words()["policy"]["grants"]))
+
+
+def _policy_term(text: str, start: int, end: int) -> bool:
+    """单个项目最高奖励500万元, 按设备投资额的8%给予补助: the terms of a policy, not a figure."""
+    before = text[max(0, start - 14):start]
+    return bool(POLICY_CAP.search(before) or (POLICY_SHARE.search(before) and POLICY_GRANT.match(text, end)))
+
+
 def _split_numeral(num: str) -> tuple[str, str]:
     """三千万 → (三千, 万): a Chinese numeral's trailing 万/亿 is written like a multiplier."""
     if not num[0].isdigit():
@@ -167,6 +178,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         if chinese and num == "一" and u and u.kind == "count":
             continue                                   # 一批, 一个中心, 一家: an article, not a count
         if quotes and _in_short_quote(text, ms, me, quotes):
+            continue
+        if _policy_term(text, ms, me):
             continue
         try:
             value = parse_number(num)
