@@ -847,14 +847,17 @@ class SentenceReader:
 
     @staticmethod
     def _attach_to_owner(new: list[Figure], named: list[str], figures: list[Figure]) -> bool:
-        """A、B、C…分别为121.8亿元、98.6亿元和42.3亿元，其中A增长5.4%，B下降3.2%: a change named
-        only by its owner (named in its clause) belongs to that owner's figure in the sentence."""
-        if len(new) != 1 or not named:
+        """A、B、C…分别为121.8亿元、98.6亿元和42.3亿元，其中A增长5.4%，B下降3.2% (其中A、B分别增长
+        5.4%和3.2%): a change named only by its owner (named in its clause) belongs to that owner's
+        figure in the sentence."""
+        if not named or len(named) < len(new):
             return False
-        match = [f for f in figures if f.role == "level" and f.entity == named[-1] and f.growth is None]
-        if len(match) != 1:
+        matches = [[f for f in figures if f.role == "level" and f.entity == owner and f.growth is None]
+                   for owner in named[-len(new):]]
+        if any(len(match) != 1 for match in matches):
             return False
-        match[0].growth = new[0].value
+        for (match,), change in zip(matches, new):
+            match.growth = change.value
         return True
 
     def _attach_growth(self, new: list[Figure], seg: str, figures: list[Figure], last_level: list[Figure],
