@@ -28,6 +28,7 @@ CONVERSION = regex.compile(r"(?:折合|约合|合)(?:人民币|美元)?\s*$")
 CONVERSION_ENDS = set("合币元 ")
 FORMULA = set("+×>＜<=*")
 DURATION_AFTER = ("月", "多月", "小时", "星期", "工作日", "年头", "周", "季度")
+RANK_AFTER = ("位次", "名次")          # 提升1个位次: a move in a ranking, not a count
 HAN = regex.compile(r"\p{Han}")
 NEGATIVE = regex.compile(r"[、,，和及长为]-$")
 CURRENCY_NAME = "人民币"   # 1968.4亿元人民币 is 亿元: the unit reads the same without it
@@ -168,7 +169,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         after = text[me:me + 3]
         if before.endswith(NOT_AFTER) or (before and before[-1] in FORMULA) or (after and after[0] in FORMULA):
             continue
-        if after.startswith("/") or (unit == "个" and after.startswith(DURATION_AFTER)):    # 40公里/小时
+        if after.startswith("/") or (unit == "个" and after.startswith(DURATION_AFTER + RANK_AFTER)):   # 40公里/小时
             continue
         if text[ms - 1:ms] in CONVERSION_ENDS and CONVERSION.search(text, max(0, ms - 6), ms):
             continue
