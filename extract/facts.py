@@ -55,6 +55,8 @@ LIST_COMMA = regex.compile(r"、")      # an item of a list of names (…公司�
 LIST_END = regex.compile(r"等")         # A、B等: the last one, but 销售脐橙等农特产品 lists products
 ITEM_END = regex.compile(r"、|等(?=[\d一二两三四五六七八九十多]|项目)")   # …项目、…项目等12个项目
 LOCATIVE = regex.compile(r"(?:在|于|到|赴|前往|来到|落户)$")
+ASPECT = "方面"
+TIME_JOINER = regex.compile(r"[、和及与,]")   # 2018年、2019年和2020年: a list of times
 ROUTE_BEFORE = regex.compile(r"\p{Han}[—–-]$")   # a dash between two names: a route (宁东—浙江)
 ROUTE_AFTER = regex.compile(r"[—–-]\p{Han}")
 POINTING = "全该本我这"                     # 全省11个设区市, 该园区: an anaphor that points, not a bare noun
@@ -108,7 +110,8 @@ OLD_VALUE_FROM = ("由", "从")            # 由2019年的98家…: an old value
 OLD_VALUE_PHRASE = regex.compile(r"(?<=\p{Han}{2})(?:由|从)\p{Han}*$")   # …由建园之初: when, not what
 MONTH_ON_MONTH = "环比"
 CHANGE_WORD = regex.compile(alternation(words()["growth"]["up"] + words()["growth"]["down"]))
-CAUSE = regex.compile(r"受[^,;]{1,24}?(?:影响|带动|拉动|冲击|推动)")
+CAUSE = regex.compile(r"受[^,;]{1,24}?(?:影响|带动|拉动|冲击|推动)"
+                       r"|在[^,;]{1,16}?(?:影响|带动|拉动|冲击|推动|支撑|背景)下")   # 在疫情冲击下: a circumstance
 PREDICATE_AFTER_NOUN = regex.compile(f"[已将正于在是为被由并也都均]|{alternation(FIGURE_WORDS['conditional_events'] + FIGURE_WORDS['stages'])}|建设|进入|启动|实施")
 SETTING_UP = regex.compile(r"宣布|设立|成立|组建|发起|新建|建设|打造")
 OTHER_MEASURES = frozenset(FIGURE_WORDS["other_measures"])   # 出口量 …, 出口额 …
@@ -761,6 +764,10 @@ class SentenceReader:
                 for fig in new if part else []:
                     if not ITEM_PART.search(fig.name):
                         fig.name = part + fig.name   # 合同额118.3亿元 in the item on 起重装备产业
+                if len(new) > 1 and (years := self._listed_times(cs, first, len(new), times)):
+                    subject = clean_name(text[cs:years[0].start]) or topic
+                    for fig, t in zip(new, years):   # 一般公共预算收入2018年、2019年、2020年分别为A、B和C
+                        fig.name, fig.year, fig.period = subject or fig.name, t.year, t.period
                 if in_breakdown and parent is not None:
                     self._inherit_stage(new, parent)
                 if len(new) > 1:
@@ -798,6 +805,15 @@ class SentenceReader:
         return bool((named and not self._owns_subject(seg) and not self.named_by_clause
                      and self._attach_to_owner(new, named, figures))
                     or self._attach_growth(new, seg, figures, last_level, named))
+
+    def _listed_times(self, cs: int, first: Amount, n: int, times: list[TimeRef]) -> list[TimeRef]:
+        """The n times listed before a list said 分别 of as many figures (2018年、2019年、2020年分别为…),
+        one for each, else []."""
+        listed = [t for t in times if cs <= t.start and t.end <= first.outer_start and not t.compare]
+        if len(listed) != n or "分别" not in self.text[listed[-1].end:first.outer_start]:
+            return []
+        joined = all(TIME_JOINER.fullmatch(self.text, a.end, b.start) for a, b in zip(listed, listed[1:]))
+        return listed if joined else []
 
     def _share_of_goal(self, a: Amount) -> bool:
         """Is this share measured against the goal amount right before it (…预算71.5亿元的81.6%)?"""
@@ -1201,7 +1217,8 @@ class SentenceReader:
         if copula > cs and (before := p["subject"].fullmatch(clean_name(self.text[cs:copula]))):
             return before[0]                     # 加工贸易仍是综保区外贸的压舱石: what the clause is about
         subject = p["subject"].match(words)
-        if subject and HAN_RUN.fullmatch(rest := words[subject.end():].strip()) and len(rest) <= APPOSITION:
+        if subject and HAN_RUN.fullmatch(rest := words[subject.end():].strip()) and len(rest) <= APPOSITION \
+                and rest != ASPECT:                  # not 规上工业总产值方面，…: the aspect spoken of
             return QUANTITY_LEAD.sub("", words.strip())   # 另一个特色产业石墨烯，上半年营收…: the industry named after
         if not subject and named and not any(cs <= t.start < named[0] for t in self.times):
             subject = p["subject"].match(p["lead"].sub("", self.text[cs:named[0]]))   # 主营业务收入增幅居全省前三
