@@ -22,7 +22,8 @@ import regex
 
 from .amounts import Amount, amount_of, amount_pattern, find_amounts
 from .document import Document
-from .entities import PROJECT_HEADS, REGIONS, SHORT_NAME, SPEECH_VERB, SUFFIX_WORDS, Entities, Mention, project_before, project_subjects
+from .entities import (PROJECT_HEADS, REGIONS, SHORT_NAME, SPEECH_VERB, SUFFIX_WORDS, Entities, Mention, project_before,
+                       project_subjects)
 from .numbers import chinese_numeral
 from .schema import Fact
 from .tables import GROWTH_LABEL, TableCell, find_table_cells
@@ -742,7 +743,8 @@ class SentenceReader:
             if text[cs - 1:cs] == ";" and cs > s:
                 in_breakdown = False
             if by_part and (cs == by_part.end() or text[cs - 1:cs] == ";"):
-                part = (opening := ITEM_PART.match(text, cs, ce)) and opening[0] or ""
+                opening = ITEM_PART.match(text, cs, ce)
+                part = opening[0] if opening else ""
             if not clause_amounts:
                 self.subject_clause = (cs, ce)
                 continue
