@@ -55,7 +55,7 @@ ORDINAL_ITEMS = regex.compile(r"(?P<prefix>第?)[一二三四五六七八九](?:
 LIST_COMMA = regex.compile(r"、")      # an item of a list of names (…公司…项目、…镇…项目)
 LIST_END = regex.compile(r"等")         # A、B等: the last one, but 销售脐橙等农特产品 lists products
 ITEM_END = regex.compile(r"、|等(?=[\d一二两三四五六七八九十多]|项目)")   # …项目、…项目等12个项目
-LOCATIVE = regex.compile(r"(?:在|于|到|赴|前往|来到|落户)$")
+LOCATIVE = regex.compile(r"(?:在|于|到|赴|前往|来到|落户|选址|选址于|落地)$")
 ASPECT = "方面"
 TIME_JOINER = regex.compile(r"[、和及与,]")   # 2018年、2019年和2020年: a list of times
 ROUTE_BEFORE = regex.compile(r"\p{Han}[—–-]$")   # a dash between two names: a route (宁东—浙江)
@@ -363,6 +363,7 @@ class SentenceReader:
         self.first_figure = 0                        # where the first amount of the sentence starts
         self.sentence_end = 0
         self.candidates: list[Candidate] = []        # who may own the sentence's figures
+        self.causes: list[tuple[int, int]] = []      # the spans of its causes (受…影响)
         self.subject_clause: tuple[int, int] | None = None   # a figure-less clause just before,
                                                      # whose subject may name the next figure
         self.named_by_clause = False                 # and the change just named took its subject
@@ -594,7 +595,7 @@ class SentenceReader:
             if m.start == object_end or OBJECT_MARKER.search(self.text, max(s, m.start - 4), m.start):
                 object_end = m.end               # 与结对的佛山市南海区: a place inside the object is the object's
                 continue
-            if not m.name or self._listed(m, s) or self._route_end(m) \
+            if not m.name or self._listed(m, s) or self._route_end(m) or self._in_cause(m.start) \
                     or IN_ROLE_PHRASE.search(self.text, max(s, m.start - 40), m.start) or self._in_quoted_name(m, s) \
                     or (m.anaphor and m.end in counted and self.text[m.start] not in POINTING):
                 continue                         # 培育超千亿元园区15家: what is counted, not who counts
@@ -610,6 +611,10 @@ class SentenceReader:
             out.append(Candidate(m, mark.start() if mark else None,
                                  bool(LOCATIVE.search(self.text, max(s, m.start - 2), m.start))))
         return out
+
+    def _in_cause(self, i: int) -> bool:
+        """Is text[i] inside a cause (受长水国际机场航空客流减少影响, 受市场预期偏弱影响)?"""
+        return any(lo <= i < hi for lo, hi in self.causes)
 
     def _route_end(self, m: Mention) -> bool:
         """Is the place one end of a route (宁东—浙江±800千伏特高压直流输电工程): part of the name of a
@@ -715,15 +720,14 @@ class SentenceReader:
         if bare is not None:                   # …项目11日签约。根据协议，项目总投资12亿美元: the project named before
             projects = [Mention(bare, bare + 2, self.last_project, "project")]
             self.paragraph_project = (ctx.paragraph, self.last_project)
+        self.causes = [c.span() for c in CAUSE.finditer(text, s, e)]   # 受…影响: names, owns and plans nothing
         self.candidates = self._owner_candidates(s, sorted(mentions + projects, key=lambda m: (m.start, m.end)))
         self.subject_clause = None
         self.mentions = mentions
         self.times = times
         self.list_owners = []
         self.change_times: list[TimeRef | None] = [None, None]
-        causes = [c.span() for c in CAUSE.finditer(text, s, e)]
-        self.status_marks = [m for m in p["status"].finditer(text, s, e)
-                             if not any(lo <= m.start() < hi for lo, hi in causes)]   # 受市场预期偏弱影响: a cause
+        self.status_marks = [m for m in p["status"].finditer(text, s, e) if not self._in_cause(m.start())]
         self.rate_from = RATE_FROM.search(text, s, e) is not None
         self.compare_times = [t for t in times if t.compare]
         self.conditions = [m.end() for m in CONDITIONAL.finditer(text, s, e)]
