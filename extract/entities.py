@@ -630,6 +630,9 @@ class Entities:
         best: dict[str, str] = {}
         for name in names:
             core, kind = _core(name), _zone_type(name)
+            if name.endswith(PORT):
+                best[name] = name                # 西安港 beside 西安综合保税区: a port is no zone of its city
+                continue
             best[name] = next((n for n in names if len(n) > len(name) and len(core) >= 2
                                and _compatible(kind, _zone_type(n))
                                and (_core(n) == core or (_core(n).endswith(core)
