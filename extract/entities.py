@@ -29,6 +29,7 @@ PART = "part"                              # the kind of a park's listed part (�
 LISTED_PARTS = regex.compile(r"(?:(?P<part>\p{Han}{2}园)[、和及])+(?P<part>\p{Han}{2}园)(?!\p{Han})")   # 城东园、城西园和石庄园
 GENERIC_PARK_SUFFIXES = tuple(ENTITY_WORDS["generic_park_suffixes"])
 COMPANY_SUFFIXES = ENTITY_WORDS["company_suffixes"]
+LIMITED = "有限"                            # 有限公司: 有 inside a company's name
 GROUP = "集团"                              # a legal form that short names keep (万达集团)
 MIN_COMPANY_CORE = 4                       # 佳联电器: a brand and a trade, never one word alone
 HAN_RUN = regex.compile(r"\p{Han}+")
@@ -320,8 +321,10 @@ def _project_name(text: str, floor: int, m: regex.Match) -> tuple[int, str]:
     project's name, without where its capital is from (日资); "" for a kind of project or a bare 项目."""
     limit = max(floor, m.start() - MAX_PROJECT)
     i = _name_chars("park").match(text, limit, m.start()).start()
-    while i - 2 >= limit and text[i - 1] == "元" and text[i - 2] not in CURRENCY_BEFORE_YUAN:
-        i = _name_chars("park").match(text, limit, i - 1).start()   # 晟元汽车电子项目: 元 in a name
+    while i - 2 >= limit and ((text[i - 1] == "元" and text[i - 2] not in CURRENCY_BEFORE_YUAN)
+                              or text.startswith(LIMITED, i - 1)):
+        i = _name_chars("park").match(text, limit, i - 1).start()   # 晟元汽车电子项目, 上海芯泰微电子有限公司
+                                                                     # 功率半导体模组项目: 元 and 有 in a name
     if text[i - 1:i] in PROJECT_JOINERS and text[i - 2:i - 1] == "的":
         i -= 1                                   # 总投资18.6亿元的和晟创新药研发中心: 的 is no list, 和 is the name's
     while i - 1 > limit and text[i - 1] in PROJECT_JOINERS:

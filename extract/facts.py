@@ -126,6 +126,7 @@ GOALS = ("任务", "目标", "计划")          # what a share of a goal is meas
 MEASURED_SHARE = regex.compile(r"\)?的\d")     # 完成全年目标任务(240亿元)的77.7%: the amount measured against
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
 WHOLE_YEAR_WORDS = ("全年", "当年")
+NOW_WORDS = ("目前", "截至目前", "截止目前", "到目前为止")
 ITEM_MARK = regex.compile(r"\s*(?:—|•|·|●|■|◆|▲|[①-⑳]|\(?[一二三四五六七八九十\d]{1,2}[)、.](?!\d))")   # ——贵阳…, (一), 1.
 HEADING_END = regex.compile(r"[:]\s*(?:\n|$)")   # 从重点开发区2022年主要指标看：⏎
 QUOTED_SPEECH = regex.compile(rf"\s*“[^”\n]{{2,200}}”[^,;。\n]{{0,30}}?(?:{SPEECH_VERB})")   # “…”王建华表示，…
@@ -1308,8 +1309,10 @@ class SentenceReader:
                 and not (t.day and (first_month(t.period) or 13) <= self.doc.month):
             t = moved(t, -1)                     # 四季度 in a January article: last year's (not 1月15日, a day gone)
         elif t and status == "actual" and self.doc.month and self.doc.month <= 2 and t.year == self.doc.year \
-                and t.period == str(t.year) and (self.text[t.start:t.end] in WHOLE_YEAR_WORDS or t.implied):
-            t = moved(t, -1)                     # 全年, 截至12月底 done in a January article: the year just ended
+                and t.period == str(t.year) and (self.text[t.start:t.end] in WHOLE_YEAR_WORDS or t.implied
+                                                 or (self.text[t.start:t.end] in NOW_WORDS and self.doc.month == 1)):
+            t = moved(t, -1)                     # 全年, 截至12月底 done in a January or February article, 目前 in a
+                                                 # January one: the year just ended
         year, period = (t.year, t.period) if t else (self.doc.year, str(self.doc.year) if self.doc.year else "")
         if status == "actual" and t and year and self.doc.year and year > self.doc.year \
                 and self.text[t.start - 1:t.start] in ("到", "至"):

@@ -5,7 +5,7 @@ import pytest
 
 from extract.amounts import find_amounts
 from extract.document import read_document
-from extract.entities import Entities
+from extract.entities import Entities, project_subjects
 from extract.facts import clean_name
 from extract.normalize import normalize
 from extract.numbers import chinese_numeral, parse_number
@@ -188,6 +188,14 @@ def test_port_is_not_what_its_zone_is_called_back_by() -> None:
 def test_park_in_a_project_name_is_not_called_back() -> None:
     text = "通化医药高新区新签约项目11个，包括高端医用耗材产业园项目。园区现有医药企业86家。"
     assert [m.name for m in Entities(text, 0).mentions][-1] == "通化医药高新区"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("会上签约的上海芯泰微电子有限公司功率半导体模组项目，总投资12亿元", ["上海芯泰微电子有限公司功率半导体模组项目"]),
+    ("总投资18.6亿元的晟元汽车电子项目，建成后", ["晟元汽车电子项目"]),
+])
+def test_project_names(text: str, names: list[str]) -> None:
+    assert [m.name for m in project_subjects(text, 0, len(text))] == names
 
 
 def test_county_short_name_needs_its_city() -> None:
