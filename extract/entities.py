@@ -501,7 +501,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue                       # 合作区: a park word, not 合作 (a county in Gansu)
         full, level, parent = index[text[ps:pe]]
         if level == "county" and not full.endswith("市") and text.startswith("市", pe) and pe - ps >= 2 \
-                and text[ps:pe] != full:
+                and text[ps:pe] != full and not text.startswith(NOT_PLACE_AFTER, pe):   # not 人力资源市场
             full, pe = text[ps:pe] + "市", pe + 1   # 海安市: a county that has become a city since the table
         if level == "county" and full.endswith("市"):
             level = "county-city"

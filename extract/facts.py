@@ -127,6 +127,7 @@ MEASURED_SHARE = regex.compile(r"\)?的\d")     # 完成全年目标任务(240�
 CONTRAST = "而"                         # …68.3亿元，而2019年只有12亿元: a time set against another
 WHOLE_YEAR_WORDS = ("全年", "当年")
 NOW_WORDS = ("目前", "截至目前", "截止目前", "到目前为止")
+UP_TO_NOW = "至今"                       # 始建于1378年，至今已有640余年历史: history, dating no figure after it
 ITEM_MARK = regex.compile(r"\s*(?:—|•|·|●|■|◆|▲|[①-⑳]|\(?[一二三四五六七八九十\d]{1,2}[)、.](?!\d))")   # ——贵阳…, (一), 1.
 HEADING_END = regex.compile(r"[:]\s*(?:\n|$)")   # 从重点开发区2022年主要指标看：⏎
 QUOTED_SPEECH = regex.compile(rf"\s*“[^”\n]{{2,200}}”[^,;。\n]{{0,30}}?(?:{SPEECH_VERB})")   # “…”王建华表示，…
@@ -1437,7 +1438,8 @@ def read_figures(doc: Document, entities: Entities) -> list[Figure]:
                      text[t.start - 1:t.start] in ("至", "到") and not any(a.start > t.end for a in here))))   # 订单排至2024年
                  and not DURATION_TIME.match(text, t.start, t.end)
                  and not PAST_SPAN.match(text, t.start, t.end) and t.period not in SPECIAL_PERIODS]
-        if dated and s not in headers and (here or not _background(dated[-1], doc)):
+        if dated and s not in headers and (here or not (_background(dated[-1], doc)
+                                                        or text.startswith(UP_TO_NOW, dated[-1].start))):
             ctx.time = dated[-1]
         if HEADING_END.match(text, e - 1):
             ctx.heading_time = ctx.time

@@ -21,6 +21,7 @@ QUARTERS = {"一季度": (1, 1), "第一季度": (1, 1), "二季度": (2, 2), "�
             "三季度": (3, 3), "第三季度": (3, 3), "四季度": (4, 4), "第四季度": (4, 4),
             "前两季度": (1, 2), "前三季度": (1, 3), "上半年": (1, 2), "下半年": (3, 4),
             "半年": (1, 2)}   # 半年分别完成…, opening a clause: the first half, as in a mid-year report
+SINCE = "以来"
 CN = "一二两三四五六七八九十"
 MONTH_CN = "(?:十[一二]|[一二三四五六七八九十])"   # 一至四月, 十二月: months in words
 SAME_PERIOD_LAST_YEAR = "same period last year"   # resolved against the period in force
@@ -43,7 +44,7 @@ TIME = regex.compile(rf"""
         (?P<span> (?P<y1>(?:19|20)\d{{2}}) \s* 年? \s* (?:至|到|-|—|~) \s* (?P<y2>(?:19|20)\d{{2}}) \s* 年 )
       | (?P<deadline_word> 力争 | 争取 | 计划 | 确保 | 再用 | 用 )
         (?P<deadline> \s* (?P<n>\d{{1,2}}|[{CN}]{{1,2}}) \s* 年 (?:内|时间|左右)? )
-      | (?P<plan> [“"]? (?P<plan_name>十[一二三四五六七八九]五|十五) [”"]? (?P<plan_part>末|期末|期间|时期|规划期|[前头](?P<plan_n>[二两三四1-4])年) )
+      | (?P<plan> [“"]? (?P<plan_name>十[一二三四五六七八九]五|十五) [”"]? (?P<plan_part>末|期末|期间|时期|规划期|以来|[前头](?P<plan_n>[二两三四1-4])年) )
       | (?P<past> (?:过去|近) (?P<past_n>[2-9]|\d{{2}}|[二两三四五六七八九]|十[一二三四五六七八九]?) 年 )
       | (?P<since> (?P<since_n>\d{{1,2}}|[{CN}]{{1,3}}) \s* 年 (?:来|的?发展) )       # 建园13年来, 经过16年发展: up to now
       | (?P<since_event> (?:建园|建区|开园|建成|启动建设|开工建设|开发建设|成立|设立|运营|挂牌) 以来 )
@@ -118,6 +119,8 @@ def _resolve(m: regex.Match, doc_year: int | None, doc_month: int | None) -> tup
         last = first + 4
         if m["plan_n"]:                                  # 十四五前三年: 2021..2023
             last = first + int(chinese_numeral(m["plan_n"]) if not m["plan_n"].isdigit() else m["plan_n"]) - 1
+        if m["plan_part"] == SINCE and (now := last_full_year(doc_year, doc_month)) and first <= now < last:
+            last = now                                   # 十四五以来 in 2023: 2021..2023, 十三五以来 in 2021: the plan
         return (last, str(last)) if m["plan_part"] in ("末", "期末") else (last, f"{first}..{last}")
     if m["past"]:
         n = int(m["past_n"]) if m["past_n"].isdigit() else int(chinese_numeral(m["past_n"]))
