@@ -30,6 +30,8 @@ LISTED_PARTS = regex.compile(r"(?:(?P<part>\p{Han}{2}园)[、和及])+(?P<part>\
 GENERIC_PARK_SUFFIXES = tuple(ENTITY_WORDS["generic_park_suffixes"])
 COMPANY_SUFFIXES = ENTITY_WORDS["company_suffixes"]
 LIMITED = "有限"                            # 有限公司: 有 inside a company's name
+NOT_A_NAME_AFTER = ("、", "产业", "行业", "板块")   # 专用车、阀门…; 专用车产业产值: a thing, not a park
+PHASE = regex.compile(r"[一二三四五六\d]期")      # 产业园二期: a phase of building, a project
 GROUP = "集团"                              # a legal form that short names keep (万达集团)
 MIN_COMPANY_CORE = 4                       # 佳联电器: a brand and a trade, never one word alone
 HAN_RUN = regex.compile(r"\p{Han}+")
@@ -393,13 +395,15 @@ def _in_org(text: str, start: int, end: int) -> bool:
 def _with_words(text: str, start: int, raw: list[Mention], words: dict[str, str], kind: str,
                 opening_only: bool = False) -> list[Mention]:
     """raw and a mention of kind at each occurrence of a word (word → the name it stands for) in
-    text[start:] that no mention covers; with `opening_only`, only where the word opens a clause.
-    A place may be an organisation's (in_org)."""
+    text[start:] that no mention covers; with `opening_only`, only where the word opens a clause, and
+    neither a list nor an industry (专用车、阀门…三大主导产业, 专用车产业产值). A place may be an
+    organisation's (in_org)."""
     spans = [(m.start, m.end) for m in raw]
     place = kind in REGIONS
     added = [Mention(i, i + len(word), name, kind, in_org=place and _in_org(text, i, i + len(word)))
              for word, name in words.items() for i in _occurrences(text, word, start)
-             if (not opening_only or i == 0 or text[i - 1] in CLAUSE_PUNCTUATION) and not _covered(spans, i, i + len(word))]
+             if (not opening_only or ((i == 0 or text[i - 1] in CLAUSE_PUNCTUATION) and not text.startswith(NOT_A_NAME_AFTER, i + len(word))))
+             and not _covered(spans, i, i + len(word))]
     return sorted(raw + added, key=lambda m: m.start) if added else raw
 
 
@@ -541,7 +545,8 @@ class Entities:
         pools = {m.start for m in raw if POOL.match(text, m.end) or COMPARED.search(text, max(0, m.start - 2), m.start)
                  or text.startswith(FORMER, m.start)    # 原昌北经济开发区: a former name, not what 经开区 means later
                  or (CONTAINER.search(text, max(0, m.start - 3), m.start) and text.startswith(INSIDE, m.end))
-                 or (m.kind == "park" and text.startswith(PROJECT_HEADS, m.end))}   # 耗材产业园项目: a project
+                 or (m.kind == "park" and (text.startswith(PROJECT_HEADS, m.end) or PHASE.match(text, m.end)))}
+                                                    # 耗材产业园项目, 专用车产业园二期: a project
         in_title = [m for m in _with_unlisted_places(title, 0, find_mentions(title), unlisted) if not m.anaphor]
         kept = {id(m) for m in self._drop_uncontexted_counties(in_title + raw)}
         titled = [Mention(m.start, m.end, short_names.get(name := self._canonical(self._rename(m, renamed).name), name),

@@ -51,8 +51,6 @@ def _scored(name: str) -> tuple[dict, pd.DataFrame]:
 SHORT_OF_TARGET = {
     "heldout35": "entity 0.85: figures of a regional grouping (成渝地区双城经济圈, 万达开川渝统筹发展示范区) go to "
                  "the cities inside it; such names are read as context far more often than as owners",
-    "heldout45": "entity 0.89: a zone's sub-park (专用车产业园) is taken as what 全区 points back to, and a port "
-                 "(周口中心港) and a customs area keep figures that belong to the zone around them",
 }
 
 
