@@ -168,6 +168,7 @@ def test_indicator_names(segment: str, name: str) -> None:
     ("(记者 孙仁斌)德国博伦特集团在沈阳投资", ["德国博伦特集团", "沈阳市"]),
     ("全省将继续深化开发区体制改革。攸县工业集中区规上工业企业达到186家", ["攸县工业集中区"]),
     ("在苏州工业园区货物进出卡口，南京海关驻综保区办事处工作人员介绍", ["苏州工业园区"]),
+    ("我代表开发区管委会向大会作报告，为全面振兴新突破贡献开发区力量", []),
 ])
 def test_mentions(text: str, names: list[str]) -> None:
     assert [m.name for m in Entities(text, 0).mentions if not m.anaphor] == names
