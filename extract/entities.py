@@ -72,7 +72,9 @@ NAME_STOP = {
 # (都 before a noun is a name's; before 已, 是, 在… it is the adverb that ends one).
 NAME_WORDS = regex.compile(f"{alternation(ENTITY_WORDS['name_words'])}|(?<=\\p{{Han}})都(?![已是在有要将把能会为也还])")
 INNER_VERB = regex.compile(f"(?r){alternation(ENTITY_WORDS['inner_verbs'])}")   # searched backwards: the last
-LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_adverbs'])})?"
+LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_times'])})"
+                             f"(?:{alternation(ENTITY_WORDS['leading_adverbs'])})?(?:{alternation(ENTITY_WORDS['leading_verbs'])})*"
+                             f"|(?:{alternation(ENTITY_WORDS['leading_adverbs'])})?"
                              f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
 DESCRIPTIVE = regex.compile(alternation(ENTITY_WORDS["descriptive_cores"]))
@@ -356,6 +358,11 @@ def _zone_type(name: str) -> str:
     return next((kind for kind, suffixes in ZONE_TYPES.items() if name.endswith(suffixes)), "")
 
 
+def _same_kind(name: str, word: str) -> bool:
+    """综保区 points back to 郑州新郑综合保税区: the same kind of zone, written short."""
+    return bool(kind := _zone_type(word)) and _zone_type(name) == kind
+
+
 def _compatible(kind: str, other: str) -> bool:
     return not kind or not other or kind == other
 
@@ -522,7 +529,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if m[0].startswith("全"):
             wide_end = m.end()
         stops = (CLAUSE_PUNCTUATION | AFTER_TIME if m[0] == "公司" else CLAUSE_PUNCTUATION) if m[0] in ("公司", "企业") \
-            else NAME_STOP["park"]                               # 2023年公司研发投入: the company, after a time
+            else NAME_STOP["park"] | AFTER_TIME                  # 2023年公司研发投入, 前三季度综保区: after a time
         if (m[0] in ("公司", "企业") or m[0] in PARK_SUFFIXES) and m.start() > 0 and text[m.start() - 1] not in stops:
             continue                       # 上市公司, 国有企业, 产业园区: part of a longer noun
         found.append(Mention(m.start(), m.end(), m[0], kinds[m[0]], anaphor=True))
@@ -725,7 +732,7 @@ class Entities:
                 continue
             word = m.name.lstrip("该本全我这")   # 产业园 is the nearest …产业园 before any other park; 园区 any
             prior = next((p for p in reversed(out) if p.kind == "park" and not p.anaphor and not p.in_org
-                          and p.start not in pools and p.name.endswith(word)), None) \
+                          and p.start not in pools and (p.name.endswith(word) or _same_kind(p.name, word))), None) \
                 if m.kind == "park" and word != "园区" else None
             named = [p for p in out if p.kind in targets and not p.anaphor
                      and (m.kind != "town" or p.name.endswith(word))     # 全镇 is a 镇, never a 村 in it
