@@ -169,6 +169,8 @@ def test_indicator_names(segment: str, name: str) -> None:
     ("全省将继续深化开发区体制改革。攸县工业集中区规上工业企业达到186家", ["攸县工业集中区"]),
     ("在苏州工业园区货物进出卡口，南京海关驻综保区办事处工作人员介绍", ["苏州工业园区"]),
     ("我代表开发区管委会向大会作报告，为全面振兴新突破贡献开发区力量", []),
+    ("企业如需政策咨询，可拨打高新区企业服务专线。第十一届中国(绵阳)科技城国际科技博览会开幕", ["中国(绵阳)科技城"]),
+    ("记者专访如皋经济技术开发区主任。湖北公布2022年度开发区考核结果", ["如皋经济技术开发区", "湖北省"]),
 ])
 def test_mentions(text: str, names: list[str]) -> None:
     assert [m.name for m in Entities(text, 0).mentions if not m.anaphor] == names
