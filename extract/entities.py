@@ -742,11 +742,19 @@ class Entities:
             if prior is None:
                 later = Counter(p.name for p in raw if p.kind in targets and not p.anaphor and not p.in_org
                                 and (m.kind != "town" or p.name.endswith(word)))
-                name = later.most_common(1)[0][0] if later else ""
+                name = later.most_common(1)[0][0] if later else (
+                    Entities._province_of(raw) if m.kind == "province" else "")
             else:
                 name = prior.name
             out.append(Mention(m.start, m.end, name, targets[0], anaphor=True))
         return out
+
+    @staticmethod
+    def _province_of(raw: list[Mention]) -> str:
+        """全省开发区工作会议在南昌召开: the province the article's first city lies in, when the
+        province itself is never named."""
+        index = _place_index()[0]
+        return next((index[m.name][2] for m in raw if m.kind == "city" and not m.anaphor and m.name in index), "")
 
     @staticmethod
     def _speaking_for(text: str, out: list[Mention], m: Mention, targets: tuple[str, ...],
