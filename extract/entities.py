@@ -72,10 +72,8 @@ NAME_STOP = {
 # (都 before a noun is a name's; before 已, 是, 在… it is the adverb that ends one).
 NAME_WORDS = regex.compile(f"{alternation(ENTITY_WORDS['name_words'])}|(?<=\\p{{Han}})都(?![已是在有要将把能会为也还])")
 INNER_VERB = regex.compile(f"(?r){alternation(ENTITY_WORDS['inner_verbs'])}")   # searched backwards: the last
-LEADING_VERB = regex.compile(f"(?:{alternation(ENTITY_WORDS['leading_times'])})"
-                             f"(?:{alternation(ENTITY_WORDS['leading_adverbs'])})?(?:{alternation(ENTITY_WORDS['leading_verbs'])})*"
-                             f"|(?:{alternation(ENTITY_WORDS['leading_adverbs'])})?"
-                             f"(?:{alternation(ENTITY_WORDS['leading_verbs'])})+")
+_TIMES, _ADVERBS, _VERBS = (alternation(ENTITY_WORDS[k]) for k in ("leading_times", "leading_adverbs", "leading_verbs"))
+LEADING_VERB = regex.compile(f"(?:{_TIMES})(?:{_ADVERBS})?(?:{_VERBS})*|(?:{_ADVERBS})?(?:{_VERBS})+")
 GENERIC_CORES = tuple(ENTITY_WORDS["generic_cores"])
 DESCRIPTIVE = regex.compile(alternation(ENTITY_WORDS["descriptive_cores"]))
 INDUSTRY = regex.compile(alternation(ENTITY_WORDS["industry_words"]))
@@ -409,9 +407,13 @@ def _with_words(text: str, start: int, raw: list[Mention], words: dict[str, str]
     place = kind in REGIONS
     added = [Mention(i, i + len(word), name, kind, in_org=place and _in_org(text, i, i + len(word)))
              for word, name in words.items() for i in _occurrences(text, word, start)
-             if (not opening_only or ((i == 0 or text[i - 1] in CLAUSE_PUNCTUATION) and not text.startswith(NOT_A_NAME_AFTER, i + len(word))))
-             and not _covered(spans, i, i + len(word))]
+             if (not opening_only or _opens_clause(text, i, i + len(word))) and not _covered(spans, i, i + len(word))]
     return sorted(raw + added, key=lambda m: m.start) if added else raw
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] open a clause as a name, not as the first of a list or an industry?"""
+    return (start == 0 or text[start - 1] in CLAUSE_PUNCTUATION) and not text.startswith(NOT_A_NAME_AFTER, end)
 
 
 def _unlisted_places(texts: list[tuple[str, int]]) -> dict[str, str]:
