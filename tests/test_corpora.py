@@ -31,7 +31,7 @@ CORPORA = {
     "seeds": (ROOT / "data" / "raw", DATA / "gold" / "seeds.csv", SEED_TARGETS),
     "dev": (DATA / "dev", DATA / "gold" / "dev.csv", WIDER_TARGETS),
     **{name: (DATA / name, DATA / name / "gold.csv", WIDER_TARGETS)   # sets written blind to the rules
-       for name in ["heldout"] + [f"heldout{n}" for n in [*range(2, 65), 66]]},
+       for name in ["heldout"] + [f"heldout{n}" for n in range(2, 67)]},
 }
 
 
@@ -51,6 +51,8 @@ def _scored(name: str) -> tuple[dict, pd.DataFrame]:
 SHORT_OF_TARGET = {
     "heldout35": "entity 0.85: figures of a regional grouping (成渝地区双城经济圈, 万达开川渝统筹发展示范区) go to "
                  "the cities inside it; such names are read as context far more often than as owners",
+    "heldout65": "entity 0.87: a park named with a year in it (洪都·1957文化创意产业园) loses the name's head at the "
+                 "digits, and the rest is grouped with the province's cultural-industry cluster of the same words",
     "heldout64": "entity 0.87: a bonded logistics centre is called back by its head noun alone (中心 for "
                  "义乌保税物流中心（B型）), a word far too common (研发中心, 交易中心) to point back in general",
 }
